@@ -1,0 +1,42 @@
+/** The generator pipeline: load → transform → emit, and the drift check over its output. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+
+import { emitErrors } from './emit/errors.ts'
+import { emitOperations } from './emit/operations.ts'
+import { emitTypes } from './emit/types.ts'
+import { loadSpec } from './load.ts'
+import { transformSpec } from './transform/spec-to-ir.ts'
+
+/** Every generated file, by path relative to the project root. */
+export type GeneratedFiles = Map<string, string>
+
+/** Generates every file from the spec, in memory. */
+export async function generate(specPath: string): Promise<GeneratedFiles> {
+  const doc = await loadSpec(specPath)
+  const ir = transformSpec(doc)
+  const files: GeneratedFiles = new Map()
+  files.set('mocks/generated/types.ts', await emitTypes(doc, ir))
+  files.set('mocks/generated/operations.ts', emitOperations(ir))
+  files.set('mocks/generated/errors.ts', emitErrors(ir))
+  return files
+}
+
+/** Writes the generated files under `root`. */
+export async function writeGenerated(root: string, files: GeneratedFiles): Promise<void> {
+  for (const [path, text] of files) {
+    const target = join(root, path)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, text)
+  }
+}
+
+/** Compares the generated files with what is on disk; returns the paths that differ or are missing. */
+export async function findDrift(root: string, files: GeneratedFiles): Promise<string[]> {
+  const drifted: string[] = []
+  for (const [path, text] of files) {
+    const onDisk = await readFile(join(root, path), 'utf8').catch(() => undefined)
+    if (onDisk !== text) drifted.push(relative(root, join(root, path)))
+  }
+  return drifted
+}
