@@ -1,0 +1,123 @@
+/** Protocol layer: route → identity → parse → validate → domain → restJson1 response, for one request. */
+import { ValidationException } from '../generated/errors.ts'
+import type { OperationDescriptor, OperationName } from '../generated/operations.ts'
+import type { OperationTypes } from '../generated/types.ts'
+import { type ValidationIssue, validateInput } from '../generated/validators.ts'
+import { toErrorResponse } from './error-response.ts'
+import { ProtocolError } from './protocol-errors.ts'
+import { matchRoute } from './router.ts'
+import { type Caller, type IdentityOptions, readCaller } from './sigv4-identity.ts'
+import type { WireRequest, WireResponse } from './wire.ts'
+
+/** The business logic behind each operation: implemented by the domain, bound to a store. */
+export type CleanRoomsService = {
+  [K in OperationName]: (caller: Caller, input: OperationTypes[K]['input']) => OperationTypes[K]['output']
+}
+
+export interface ProtocolOptions extends IdentityOptions {
+  service: CleanRoomsService
+  newRequestId(): string
+  /** R-ID-4, opt-in: throws a ProtocolError when the request's signature is wrong. */
+  checkSignature?: (request: WireRequest, caller: Caller) => void
+  /** Injected faults (R-STATE-3): returns the error to throw for this call, if one is queued. */
+  takeFault?: (operation: OperationName, caller: Caller) => Error | undefined
+}
+
+/**
+ * Handles one request synchronously. The order of checks is R-WIRE-7: identity, route, body parsing,
+ * validation, then the operation (whose own order is not-found, conflict, business rules).
+ */
+export function handleRequest(request: WireRequest, options: ProtocolOptions): WireResponse {
+  const requestId = options.newRequestId()
+  let operation: OperationDescriptor | undefined
+  try {
+    const caller = readCaller(request.headers.authorization, options)
+    const route = matchRoute(request.method, request.path)
+    if (!route) {
+      throw new ProtocolError('UnknownOperationException', `No operation matches ${request.method} ${request.path}`)
+    }
+    operation = route.operation
+    options.checkSignature?.(request, caller)
+    const input = readInput(route.operation, route.labels, request)
+    const issues = validateInput[route.name](input)
+    if (issues.length > 0) throwValidation(issues)
+    const fault = options.takeFault?.(route.name, caller)
+    if (fault) throw fault
+    const run = options.service[route.name] as (caller: Caller, input: unknown) => unknown
+    const output = run(caller, input)
+    return {
+      status: route.operation.successStatus,
+      headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+      body: JSON.stringify(output),
+    }
+  } catch (error) {
+    return toErrorResponse(error, operation, requestId)
+  }
+}
+
+/** Assembles the operation input from path labels, query bindings and body members (by member name). */
+function readInput(
+  operation: OperationDescriptor,
+  labels: Record<string, string>,
+  request: WireRequest,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {}
+  if (operation.bodyMembers.length > 0) {
+    const body = parseBody(request.body)
+    for (const member of operation.bodyMembers) {
+      if (body[member] !== undefined) input[member] = body[member]
+    }
+  }
+  for (const [key, binding] of Object.entries(operation.query)) {
+    const value = request.query.get(key)
+    if (value === null) continue
+    input[binding.member] = readQueryValue(key, value, binding.type)
+  }
+  Object.assign(input, labels)
+  return input
+}
+
+/** R-WIRE-3: an empty body reads as `{}`; anything but a JSON object is a SerializationException. */
+function parseBody(text: string | undefined): Record<string, unknown> {
+  if (text === undefined || text.trim() === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new ProtocolError('SerializationException', `Request body is not valid JSON: ${(error as Error).message}`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ProtocolError('SerializationException', 'Request body must be a JSON object')
+  }
+  return parsed as Record<string, unknown>
+}
+
+function readQueryValue(key: string, value: string, type: 'string' | 'integer' | 'boolean'): unknown {
+  if (type === 'string') return value
+  if (type === 'integer') {
+    if (!/^-?\d+$/.test(value)) {
+      throw new ProtocolError('SerializationException', `Query parameter ${key} must be an integer, got '${value}'`)
+    }
+    return Number(value)
+  }
+  if (value === 'true' || value === 'false') return value === 'true'
+  throw new ProtocolError('SerializationException', `Query parameter ${key} must be true or false, got '${value}'`)
+}
+
+/** Type mismatches are SerializationException (R-WIRE-3); constraint failures are ValidationException (R-WIRE-5). */
+function throwValidation(issues: ValidationIssue[]): never {
+  const typeIssues = issues.filter((issue) => issue.kind === 'type')
+  if (typeIssues.length > 0) {
+    const detail = typeIssues.map((issue) => `'${issue.path}': ${issue.message}`).join('; ')
+    throw new ProtocolError('SerializationException', `Request body has members of the wrong type: ${detail}`)
+  }
+  const count = issues.length
+  const detail = issues
+    .map((issue) => `Value at '${issue.path}' failed to satisfy constraint: ${issue.message}`)
+    .join('; ')
+  throw new ValidationException({
+    message: `${count} validation error${count === 1 ? '' : 's'} detected: ${detail}`,
+    reason: 'FIELD_VALIDATION_FAILED',
+    fieldList: issues.map((issue) => ({ name: issue.path, message: issue.message })),
+  })
+}

@@ -1,0 +1,26 @@
+/** Protocol layer: errors AWS's front door returns that the service model does not declare. */
+
+/** The non-modeled errors the mock can answer with, and their HTTP status. */
+export const protocolErrorStatus = {
+  SerializationException: 400,
+  UnknownOperationException: 404,
+  MissingAuthenticationTokenException: 403,
+  IncompleteSignatureException: 403,
+  UnrecognizedClientException: 403,
+  InvalidSignatureException: 403,
+} as const
+
+export type ProtocolErrorName = keyof typeof protocolErrorStatus
+
+/**
+ * An error raised before the request reaches the domain (identity, routing, parsing).
+ * The SDK builds a generic `CleanRoomsServiceException` carrying this name.
+ */
+export class ProtocolError extends Error {
+  override readonly name: ProtocolErrorName
+
+  constructor(name: ProtocolErrorName, message: string) {
+    super(message)
+    this.name = name
+  }
+}

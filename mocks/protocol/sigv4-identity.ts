@@ -1,0 +1,51 @@
+/** Protocol layer: who is calling, read from the SigV4 Authorization header (identity, not authentication). */
+import { ProtocolError } from './protocol-errors.ts'
+
+/** The caller of one request. State is per region; resources belong to accounts. */
+export interface Caller {
+  accountId: string
+  region: string
+  accessKeyId: string
+}
+
+/** Maps access key ids to account ids (R-ID-2). */
+export type AccountDirectory = ReadonlyMap<string, string>
+
+export interface IdentityOptions {
+  accounts: AccountDirectory
+  /** R-ID-3: unknown access keys are refused instead of mapped to an account. */
+  strict: boolean
+  /** Account of a key that is neither in the directory nor 12 digits (R-ID-2 decision). */
+  defaultAccountId: string
+  /** Region used when the credential scope has none. */
+  defaultRegion: string
+}
+
+const CREDENTIAL = /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,/
+const TWELVE_DIGITS = /^\d{12}$/
+
+/**
+ * Reads the caller from `Authorization: AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/cleanrooms/aws4_request, …`.
+ * The signature is not checked here (see R-ID-4, opt-in, in signature-check.ts).
+ * @throws ProtocolError MissingAuthenticationTokenException, IncompleteSignatureException, UnrecognizedClientException
+ */
+export function readCaller(authorization: string | undefined, options: IdentityOptions): Caller {
+  if (!authorization) {
+    throw new ProtocolError('MissingAuthenticationTokenException', 'Missing Authentication Token')
+  }
+  const match = CREDENTIAL.exec(authorization)
+  if (!match || !/SignedHeaders=/.test(authorization) || !/Signature=/.test(authorization)) {
+    throw new ProtocolError(
+      'IncompleteSignatureException',
+      'Authorization header requires a SigV4 Credential, SignedHeaders and Signature',
+    )
+  }
+  const [, accessKeyId = '', , region = options.defaultRegion] = match
+  const known = options.accounts.get(accessKeyId)
+  if (known) return { accountId: known, region, accessKeyId }
+  if (options.strict) {
+    throw new ProtocolError('UnrecognizedClientException', 'The security token included in the request is invalid.')
+  }
+  const accountId = TWELVE_DIGITS.test(accessKeyId) ? accessKeyId : options.defaultAccountId
+  return { accountId, region, accessKeyId }
+}
