@@ -40,3 +40,24 @@ export async function findDrift(root: string, files: GeneratedFiles): Promise<st
   }
   return drifted
 }
+
+/**
+ * `cleanrooms-mock generate [--check] [--spec path]`: writes every generated file, or with `check`
+ * writes nothing and fails (exit 1) naming each file that differs from the spec's output.
+ */
+export async function runGenerate(options: { root: string; spec: string; check: boolean }): Promise<number> {
+  const files = await generate(join(options.root, options.spec))
+  if (!options.check) {
+    await writeGenerated(options.root, files)
+    console.log(`generated ${files.size} files from ${options.spec}`)
+    return 0
+  }
+  const drifted = await findDrift(options.root, files)
+  if (drifted.length === 0) {
+    console.log(`generated code is up to date with ${options.spec} (${files.size} files)`)
+    return 0
+  }
+  for (const path of drifted) console.error(`drift: ${path} differs from what ${options.spec} generates`)
+  console.error('run `npm run generate` and commit the result')
+  return 1
+}

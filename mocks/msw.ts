@@ -1,5 +1,5 @@
 /** Way in #1: MSW request handlers over the protocol layer (setupServer in Node, setupWorker in browsers). */
-import { http, type HttpHandler } from 'msw'
+import { type HttpHandler, http } from 'msw'
 
 import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
 import type { WireRequest, WireResponse } from './protocol/wire.ts'
@@ -8,7 +8,8 @@ import type { WireRequest, WireResponse } from './protocol/wire.ts'
  * Every AWS Clean Rooms endpoint of the aws, aws-cn and dual-stack partitions, FIPS included
  * (`https://cleanrooms.us-east-1.amazonaws.com`, `https://cleanrooms-fips.us-east-2.api.aws`, …).
  */
-export const CLEANROOMS_ENDPOINTS = /^https?:\/\/cleanrooms(?:-fips)?\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|api\.aws)(?::\d+)?\//
+export const CLEANROOMS_ENDPOINTS =
+  /^https?:\/\/cleanrooms(?:-fips)?\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|api\.aws)(?::\d+)?\//
 
 export interface HandlerOptions {
   /** Which URLs the mock answers. Default: every AWS Clean Rooms endpoint. Requests to other hosts are left to MSW's `onUnhandledRequest`. */
@@ -21,11 +22,12 @@ export interface HandlerOptions {
  * A user can still override a single operation: `server.use(http.get('https://cleanrooms.us-east-1.amazonaws.com/memberships/:id', …))`
  * is tried first because `server.use` prepends.
  */
-export function createHandlers(handle: (request: WireRequest) => WireResponse, options: HandlerOptions = {}): HttpHandler[] {
+export function createHandlers(
+  handle: (request: WireRequest) => WireResponse,
+  options: HandlerOptions = {},
+): HttpHandler[] {
   const endpoint = toEndpointPattern(options.endpoint)
-  return [
-    http.all(endpoint, async ({ request }) => toFetchResponse(handle(await toWireRequest(request)))),
-  ]
+  return [http.all(endpoint, async ({ request }) => toFetchResponse(handle(await toWireRequest(request))))]
 }
 
 function toEndpointPattern(endpoint: RegExp | string | undefined): RegExp {

@@ -17,6 +17,8 @@ export function toLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined)
     if (entries.length === 0) return '{}'
+    const flat = `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${toLiteral(v, inner)}`).join(', ')} }`
+    if (flat.length <= 90 && !flat.includes('\n')) return flat
     return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${toLiteral(v, inner)},`).join('\n')}\n${indent}}`
   }
   throw new Error(`cannot print ${typeof value} as a literal`)

@@ -1,8 +1,7 @@
 /** Emits mocks/generated/types.ts: openapi-typescript's output plus one friendly alias per shape. */
 import openapiTS, { astToString } from 'openapi-typescript'
-
-import type { OpenApiDocument } from '../load.ts'
 import type { SpecIR } from '../ir.ts'
+import type { OpenApiDocument } from '../load.ts'
 import { GENERATED_HEADER } from './header.ts'
 import { propertyKey, quote } from './literal.ts'
 
@@ -19,13 +18,18 @@ export async function emitTypes(doc: OpenApiDocument, ir: SpecIR): Promise<strin
     if (!schema || schema['x-error']) continue // errors are classes: see errors.ts
     if (schema.enum) {
       const values = schema.enum.map((value) => `  ${propertyKey(value)}: ${quote(value)},`).join('\n')
-      aliases.push(`export const ${name} = {\n${values}\n} as const\nexport type ${name} = (typeof ${name})[keyof typeof ${name}]`)
+      aliases.push(
+        `export const ${name} = {\n${values}\n} as const\nexport type ${name} = (typeof ${name})[keyof typeof ${name}]`,
+      )
     } else {
       aliases.push(`export type ${name} = components['schemas']['${name}']`)
     }
   }
   const io = ir.operations
-    .map((operation) => `  ${operation.name}: { input: ${operation.inputShape}; output: ${operation.outputShape} }`)
+    .map(
+      (operation) =>
+        `  ${operation.name}: { input: ${operation.inputShape}; output: ${operation.outputShape} }`,
+    )
     .join('\n')
   return `${GENERATED_HEADER}/* eslint-disable */
 /* openapi-typescript output for the spec. */

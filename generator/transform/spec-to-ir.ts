@@ -1,6 +1,7 @@
 /** Generator stage 2: turn the OpenAPI document into the plain-data IR the emitters share. */
-import type { OpenApiDocument, OpenApiOperation } from '../load.ts'
+
 import type { ErrorIR, HttpMethod, JsonSchema, OperationIR, QueryBinding, SourceIR, SpecIR } from '../ir.ts'
+import type { OpenApiDocument, OpenApiOperation } from '../load.ts'
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete'])
 

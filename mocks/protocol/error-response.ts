@@ -1,6 +1,10 @@
 /** Protocol layer: the only place where an error becomes an HTTP response (R-WIRE-2). */
-import { type CleanRoomsServiceException, InternalServerException, isServiceException } from '../generated/errors.ts'
-import { type OperationDescriptor, errorStatus } from '../generated/operations.ts'
+import {
+  type CleanRoomsServiceException,
+  InternalServerException,
+  isServiceException,
+} from '../generated/errors.ts'
+import { errorStatus, type OperationDescriptor } from '../generated/operations.ts'
 import { ProtocolError, protocolErrorStatus } from './protocol-errors.ts'
 import type { WireResponse } from './wire.ts'
 

@@ -31,10 +31,13 @@ export function handleRequest(request: WireRequest, options: ProtocolOptions): W
   const requestId = options.newRequestId()
   let operation: OperationDescriptor | undefined
   try {
-    const caller = readCaller(request.headers.authorization, options)
+    const caller = readCaller(request.headers['authorization'], options)
     const route = matchRoute(request.method, request.path)
     if (!route) {
-      throw new ProtocolError('UnknownOperationException', `No operation matches ${request.method} ${request.path}`)
+      throw new ProtocolError(
+        'UnknownOperationException',
+        `No operation matches ${request.method} ${request.path}`,
+      )
     }
     operation = route.operation
     options.checkSignature?.(request, caller)
@@ -84,7 +87,10 @@ function parseBody(text: string | undefined): Record<string, unknown> {
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw new ProtocolError('SerializationException', `Request body is not valid JSON: ${(error as Error).message}`)
+    throw new ProtocolError(
+      'SerializationException',
+      `Request body is not valid JSON: ${(error as Error).message}`,
+    )
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ProtocolError('SerializationException', 'Request body must be a JSON object')
@@ -96,12 +102,18 @@ function readQueryValue(key: string, value: string, type: 'string' | 'integer' |
   if (type === 'string') return value
   if (type === 'integer') {
     if (!/^-?\d+$/.test(value)) {
-      throw new ProtocolError('SerializationException', `Query parameter ${key} must be an integer, got '${value}'`)
+      throw new ProtocolError(
+        'SerializationException',
+        `Query parameter ${key} must be an integer, got '${value}'`,
+      )
     }
     return Number(value)
   }
   if (value === 'true' || value === 'false') return value === 'true'
-  throw new ProtocolError('SerializationException', `Query parameter ${key} must be true or false, got '${value}'`)
+  throw new ProtocolError(
+    'SerializationException',
+    `Query parameter ${key} must be true or false, got '${value}'`,
+  )
 }
 
 /** Type mismatches are SerializationException (R-WIRE-3); constraint failures are ValidationException (R-WIRE-5). */

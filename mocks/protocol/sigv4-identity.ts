@@ -21,7 +21,8 @@ export interface IdentityOptions {
   defaultRegion: string
 }
 
-const CREDENTIAL = /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,/
+const CREDENTIAL =
+  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,/
 const TWELVE_DIGITS = /^\d{12}$/
 
 /**
@@ -44,7 +45,10 @@ export function readCaller(authorization: string | undefined, options: IdentityO
   const known = options.accounts.get(accessKeyId)
   if (known) return { accountId: known, region, accessKeyId }
   if (options.strict) {
-    throw new ProtocolError('UnrecognizedClientException', 'The security token included in the request is invalid.')
+    throw new ProtocolError(
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    )
   }
   const accountId = TWELVE_DIGITS.test(accessKeyId) ? accessKeyId : options.defaultAccountId
   return { accountId, region, accessKeyId }
