@@ -1,0 +1,93 @@
+/** CLI layer: `cleanrooms-mock <subcommand>`, a small dispatcher with one function per subcommand. */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { writeSpec } from './import/write-spec.ts'
+
+/** A subcommand: a one-line summary for `--help`, its usage, and what it does (exit code back). */
+interface Command {
+  summary: string
+  usage: string
+  run: (args: string[]) => Promise<number>
+}
+
+const DEFAULT_SPEC = 'spec/cleanrooms.openapi.json'
+
+/** `import-model <model.json> --model-date YYYY-MM-DD [--out spec/cleanrooms.openapi.json]` */
+async function importModel(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: DEFAULT_SPEC },
+      'model-date': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) return usage('import-model', 0)
+  const [model, ...extra] = positionals
+  const modelDate = values['model-date']
+  if (model === undefined || extra.length > 0) return usage('import-model', 2, 'give exactly one model file')
+  // A Smithy JSON AST carries no release date, and the spec must record one: ask for it.
+  if (modelDate === undefined)
+    return usage('import-model', 2, '--model-date is required (the model has no date)')
+  const doc = await writeSpec(model, values.out, { modelDate })
+  const ops = doc.info['x-operations']
+  console.log(`wrote ${values.out}: ${Array.isArray(ops) ? ops.length : 0} operations, model ${modelDate}`)
+  return 0
+}
+
+/** Subcommands by name; add one entry (and one function above) per new subcommand. */
+const COMMANDS: Record<string, Command> = {
+  'import-model': {
+    summary: 'import an AWS model (Smithy JSON AST) into the OpenAPI spec',
+    usage: `import-model <model.json> --model-date YYYY-MM-DD [--out ${DEFAULT_SPEC}]`,
+    run: importModel,
+  },
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length))
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  return [
+    'usage: cleanrooms-mock <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'cleanrooms-mock <command> --help for its options',
+  ].join('\n')
+}
+
+function usage(name: string, code: number, problem?: string): number {
+  if (problem) console.error(`cleanrooms-mock ${name}: ${problem}`)
+  const text = `usage: cleanrooms-mock ${COMMANDS[name]?.usage ?? name}`
+  if (code === 0) console.log(text)
+  else console.error(text)
+  return code
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help())
+    return name === undefined ? 2 : 0
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    console.error(`cleanrooms-mock: unknown command ${name}\n\n${help()}`)
+    return 2
+  }
+  try {
+    return await command.run(rest)
+  } catch (error) {
+    console.error(`cleanrooms-mock ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}
+
+// Run when executed directly (`tsx generator/cli.ts …`); bin/cleanrooms-mock.js imports runCli instead.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await runCli(process.argv.slice(2))
+}
