@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { runGenerate } from './generate.ts'
 import { writeSpec } from './import/write-spec.ts'
 
 /** A subcommand: a one-line summary for `--help`, its usage, and what it does (exit code back). */
@@ -37,8 +38,27 @@ async function importModel(args: string[]): Promise<number> {
   return 0
 }
 
+/** `generate [--check] [--spec spec/cleanrooms.openapi.json]` */
+async function generateCode(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      check: { type: 'boolean', default: false },
+      spec: { type: 'string', default: DEFAULT_SPEC },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) return usage('generate', 0)
+  return runGenerate({ root: process.cwd(), spec: values.spec, check: values.check })
+}
+
 /** Subcommands by name; add one entry (and one function above) per new subcommand. */
 const COMMANDS: Record<string, Command> = {
+  generate: {
+    summary: 'generate mocks/generated and contracts/generated from the spec (--check: fail on drift)',
+    usage: `generate [--check] [--spec ${DEFAULT_SPEC}]`,
+    run: generateCode,
+  },
   'import-model': {
     summary: 'import an AWS model (Smithy JSON AST) into the OpenAPI spec',
     usage: `import-model <model.json> --model-date YYYY-MM-DD [--out ${DEFAULT_SPEC}]`,
