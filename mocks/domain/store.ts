@@ -1,0 +1,132 @@
+/** Domain layer: the store, i.e. the state (plain JSON) plus the indexes derived from it. */
+import type { MembershipStatus } from '../generated/types.ts'
+import { createMembershipIndex, type MembershipIndexEntry } from './membership-index.ts'
+import {
+  type CollaborationRecord,
+  copyJson,
+  type DomainState,
+  emptyRegion,
+  emptyState,
+  type MembershipRecord,
+  type RegionState,
+} from './state.ts'
+
+export interface StoreOptions {
+  /**
+   * Mixed into every page token's checksum (R-LIST-3). Give each store its own, e.g. derived from the mock's
+   * seed, so tokens of one mock are not valid in another. Default: a fixed string.
+   */
+  tokenSecret?: string
+  /** Initial state, e.g. read from a state file; copied, and checked like `restore`. */
+  state?: DomainState
+}
+
+/** The mock's state and its indexes. The operations read and write it; nothing in it awaits. */
+export interface Store {
+  /** The live state. Read it freely; change it only through the operations and seed helpers. */
+  readonly state: DomainState
+  readonly tokenSecret: string
+  /** A deep copy of the state as plain JSON (R-STATE-1). */
+  snapshot(): DomainState
+  /** Replaces the state with a deep copy of `snapshot` and rebuilds the indexes. Throws on an inconsistent snapshot. */
+  restore(snapshot: DomainState): void
+  /** Empties the state (R-STATE-1). */
+  reset(): void
+  /** A region's state for reading; undefined when nothing was ever created there (reading never creates state). */
+  readRegion(region: string): RegionState | undefined
+  /** Adds a collaboration (its id must be new in the region). */
+  addCollaboration(region: string, collaboration: CollaborationRecord): void
+  /** Adds a membership, assigning its creation sequence; returns the stored record. */
+  addMembership(region: string, membership: Omit<MembershipRecord, 'sequence'>): MembershipRecord
+  /** An account's memberships in a region, oldest first, optionally only those in `status` (R-LIST-2). */
+  membershipsOf(region: string, accountId: string, status?: MembershipStatus): readonly MembershipIndexEntry[]
+}
+
+/** Default page-token secret when the caller gives none. */
+const DEFAULT_TOKEN_SECRET = 'cleanrooms-mock'
+
+/**
+ * Creates a store, empty or from `options.state`.
+ * @example const store = createStore({ tokenSecret: `seed-${seed}` })
+ */
+export function createStore(options: StoreOptions = {}): Store {
+  let state = emptyState()
+  const index = createMembershipIndex()
+
+  function writeRegion(region: string): RegionState {
+    const existing = Object.hasOwn(state.regions, region) ? state.regions[region] : undefined
+    if (existing !== undefined) return existing
+    const created = emptyRegion()
+    state.regions[region] = created
+    return created
+  }
+
+  const store: Store = {
+    get state() {
+      return state
+    },
+    tokenSecret: options.tokenSecret ?? DEFAULT_TOKEN_SECRET,
+    snapshot: () => copyJson(state),
+    restore(snapshot) {
+      const next = copyJson(snapshot)
+      assertConsistent(next)
+      state = next
+      index.rebuild(state)
+    },
+    reset() {
+      state = emptyState()
+      index.rebuild(state)
+    },
+    readRegion: (region) => (Object.hasOwn(state.regions, region) ? state.regions[region] : undefined),
+    addCollaboration(region, collaboration) {
+      const regionState = writeRegion(region)
+      if (Object.hasOwn(regionState.collaborations, collaboration.id)) {
+        throw new Error(`collaboration ${collaboration.id} already exists in ${region}`)
+      }
+      regionState.collaborations[collaboration.id] = collaboration
+    },
+    addMembership(region, membership) {
+      const regionState = writeRegion(region)
+      if (Object.hasOwn(regionState.memberships, membership.id)) {
+        throw new Error(`membership ${membership.id} already exists in ${region}`)
+      }
+      regionState.lastSequence += 1
+      const record: MembershipRecord = { ...membership, sequence: regionState.lastSequence }
+      regionState.memberships[record.id] = record
+      index.add(region, record)
+      return record
+    },
+    membershipsOf: (region, accountId, status) => index.list(region, accountId, status),
+  }
+  if (options.state !== undefined) store.restore(options.state)
+  return store
+}
+
+/** Rejects snapshots the operations could not work on (wrong version, dangling references, reused sequences). */
+function assertConsistent(state: DomainState): void {
+  if (state?.version !== 1 || typeof state.regions !== 'object' || state.regions === null) {
+    throw new TypeError('not a cleanrooms-mock state: expected { version: 1, regions: {…} }')
+  }
+  for (const [region, regionState] of Object.entries(state.regions)) {
+    const sequences = new Set<number>()
+    for (const [id, membership] of Object.entries(regionState.memberships)) {
+      if (membership.id !== id)
+        throw new TypeError(`${region}: membership keyed ${id} has id ${membership.id}`)
+      if (!Object.hasOwn(regionState.collaborations, membership.collaborationId)) {
+        throw new TypeError(
+          `${region}: membership ${id} refers to unknown collaboration ${membership.collaborationId}`,
+        )
+      }
+      if (sequences.has(membership.sequence) || membership.sequence > regionState.lastSequence) {
+        throw new TypeError(
+          `${region}: membership ${id} has a reused or future sequence ${membership.sequence}`,
+        )
+      }
+      sequences.add(membership.sequence)
+    }
+    for (const [id, collaboration] of Object.entries(regionState.collaborations)) {
+      if (collaboration.id !== id)
+        throw new TypeError(`${region}: collaboration keyed ${id} has id ${collaboration.id}`)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/** Domain layer: UpdateMembership (R-UPD-1, R-UPD-2, R-PAY-6). */
+import type { UpdateMembershipInput, UpdateMembershipOutput } from '../generated/types.ts'
+import { checkMembershipSettings } from './check-membership-settings.ts'
+import { decisions, membershipNotActive } from './decisions.ts'
+import { findOwnMembership } from './get-membership.ts'
+import { toMembership } from './projections.ts'
+import { throwIfViolated } from './rule-violations.ts'
+import { type Caller, copyJson, type DomainDeps, type MembershipRecord, toEpochSeconds } from './state.ts'
+import type { Store } from './store.ts'
+
+/**
+ * Replaces the members present in the input and keeps the others (R-UPD-1). The rules of R-MEM-3 and R-MEM-4
+ * apply to the membership as it would be after the update (R-UPD-2). `createTime` never changes;
+ * `updateTime` moves forward. Payment is not updatable in the target model (R-PAY-6): a
+ * `membershipPaymentConfiguration` member from a newer SDK is unknown and ignored, like every unknown member.
+ * @throws ResourceNotFoundException `MEMBERSHIP` (not the caller's), ConflictException `INVALID_STATE`
+ *   (membership not ACTIVE), ValidationException `INVALID_CONFIGURATION`
+ */
+export function updateMembership(
+  store: Store,
+  caller: Caller,
+  input: UpdateMembershipInput,
+  deps: DomainDeps,
+): UpdateMembershipOutput {
+  const { region, membership, collaboration } = findOwnMembership(store, caller, input.membershipIdentifier)
+  if (membership.status !== 'ACTIVE') throw membershipNotActive(membership.id, membership.status)
+
+  // Present members replace, absent ones stay (PATCH semantics); inputs are copied so the caller keeps its objects.
+  const next: MembershipRecord = { ...membership }
+  if (input.queryLogStatus !== undefined) next.queryLogStatus = input.queryLogStatus
+  if (input.jobLogStatus !== undefined) next.jobLogStatus = input.jobLogStatus
+  if (input.defaultResultConfiguration !== undefined) {
+    next.defaultResultConfiguration = copyJson(input.defaultResultConfiguration)
+  }
+  if (input.defaultJobResultConfiguration !== undefined) {
+    next.defaultJobResultConfiguration = copyJson(input.defaultJobResultConfiguration)
+  }
+  throwIfViolated(
+    checkMembershipSettings(
+      next,
+      { accountId: caller.accountId, abilities: membership.memberAbilities },
+      collaboration,
+    ),
+  )
+
+  const step = decisions.minimumUpdateStepSeconds
+  // Rounded to the millisecond so the number prints as the clock would have produced it.
+  next.updateTime = Math.max(
+    toEpochSeconds(deps.now()),
+    Math.round((membership.updateTime + step) * 1000) / 1000,
+  )
+  region.memberships[membership.id] = next
+  return { membership: toMembership(next, collaboration) }
+}
