@@ -8,6 +8,10 @@ export const protocolErrorStatus = {
   IncompleteSignatureException: 403,
   UnrecognizedClientException: 403,
   InvalidSignatureException: 403,
+  /** Server only: a body over the size limit, refused before it is read whole (docs/decisions/0003). */
+  RequestEntityTooLargeException: 413,
+  /** Server only: a client that stops sending its body mid-way. */
+  RequestTimeoutException: 408,
 } as const
 
 export type ProtocolErrorName = keyof typeof protocolErrorStatus
