@@ -1,11 +1,15 @@
 /** Domain layer: the public surface of the pure domain (no HTTP, no globals; time and ids injected). */
-export { createCollaboration } from './create-collaboration.ts'
-export { createMembership } from './create-membership.ts'
 export { decisions } from './decisions.ts'
-export { createDomainService, type DomainService } from './domain-service.ts'
-export { getMembership } from './get-membership.ts'
-export { listMembers } from './list-members.ts'
-export { listMemberships } from './list-memberships.ts'
+export {
+  createCollaboration,
+  createDomainService,
+  createMembership,
+  type DomainService,
+  getMembership,
+  listMembers,
+  listMemberships,
+  updateMembership,
+} from './operations.ts'
 export { PAYMENT_CATEGORIES, type PaymentCategory } from './payment-categories.ts'
 export {
   type SeedCollaborationSpec,
@@ -27,4 +31,3 @@ export {
   type RegionState,
 } from './state.ts'
 export { createStore, type Store, type StoreOptions } from './store.ts'
-export { updateMembership } from './update-membership.ts'

@@ -1,4 +1,4 @@
-/** Domain layer: the six operations bound to one store and one set of deps, keyed by operation name. */
+/** Domain layer: the six operations, and all six bound to one store and one set of deps, keyed by operation name. */
 import type { OperationTypes } from '../generated/types.ts'
 import { createCollaboration } from './create-collaboration.ts'
 import { createMembership } from './create-membership.ts'
@@ -8,6 +8,15 @@ import { listMemberships } from './list-memberships.ts'
 import type { Caller, DomainDeps } from './state.ts'
 import type { Store } from './store.ts'
 import { updateMembership } from './update-membership.ts'
+
+export {
+  createCollaboration,
+  createMembership,
+  getMembership,
+  listMembers,
+  listMemberships,
+  updateMembership,
+}
 
 /** One function per operation, `(caller, validated input) → output`, throwing the generated errors. */
 export type DomainService = {
