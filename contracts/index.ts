@@ -1,0 +1,16 @@
+/** Public entry of `cleanrooms-mock/contracts`: typed Pact builders, error expectations, provider states. */
+export { accountOfAuthorization, authorizationMatcher } from './builders/authorization-matcher.ts'
+export type {
+  AnyMatcher,
+  ErrorExpectation,
+  Expected,
+  OperationContract,
+  PactInteraction,
+  ProviderState,
+  StateParams,
+  Templated,
+} from './builders/contract-types.ts'
+export { accessDenied, conflict, resourceNotFound, validationException } from './builders/error-expectations.ts'
+export { stateValue } from './builders/state-value.ts'
+export * from './generated/interactions.ts'
+export { EXAMPLE_IDS, STATE_ACCOUNTS, STATES } from './state-names.ts'
