@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 
 import { emitErrors } from './emit/errors.ts'
+import { emitInteractions } from './emit/interactions.ts'
 import { emitOperations } from './emit/operations.ts'
 import { emitTypes } from './emit/types.ts'
 import { loadSpec } from './load.ts'
@@ -19,6 +20,7 @@ export async function generate(specPath: string): Promise<GeneratedFiles> {
   files.set('mocks/generated/types.ts', await emitTypes(doc, ir))
   files.set('mocks/generated/operations.ts', emitOperations(ir))
   files.set('mocks/generated/errors.ts', emitErrors(ir))
+  files.set('contracts/generated/interactions.ts', emitInteractions(ir))
   return files
 }
 
