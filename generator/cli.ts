@@ -14,7 +14,7 @@ interface Command {
 
 const DEFAULT_SPEC = 'spec/cleanrooms.openapi.json'
 
-/** `import-model <model.json> --model-date YYYY-MM-DD [--out spec/cleanrooms.openapi.json]` */
+/** `import-model <model.json> --model-date YYYY-MM-DD [--paginators <file>] [--out spec/cleanrooms.openapi.json]` */
 async function importModel(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -22,6 +22,7 @@ async function importModel(args: string[]): Promise<number> {
     options: {
       out: { type: 'string', default: DEFAULT_SPEC },
       'model-date': { type: 'string' },
+      paginators: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -32,9 +33,19 @@ async function importModel(args: string[]): Promise<number> {
   // A Smithy JSON AST carries no release date, and the spec must record one: ask for it.
   if (modelDate === undefined)
     return usage('import-model', 2, '--model-date is required (the model has no date)')
-  const doc = await writeSpec(model, values.out, { modelDate })
+  const { doc, paginatorsPath } = await writeSpec(model, values.out, {
+    modelDate,
+    ...(values.paginators === undefined ? {} : { paginatorsPath: values.paginators }),
+  })
   const ops = doc.info['x-operations']
+  const source = doc.info['x-source-model'] as { format?: string } | undefined
   console.log(`wrote ${values.out}: ${Array.isArray(ops) ? ops.length : 0} operations, model ${modelDate}`)
+  if (source?.format === 'botocore') {
+    // botocore keeps pagination in a second file; without it the spec says nothing is paginated.
+    if (paginatorsPath) console.log(`pagination from ${paginatorsPath}`)
+    else
+      console.warn('no paginators-1.json beside the model: the spec has no x-paginated (pass --paginators)')
+  }
   return 0
 }
 
@@ -60,8 +71,8 @@ const COMMANDS: Record<string, Command> = {
     run: generateCode,
   },
   'import-model': {
-    summary: 'import an AWS model (Smithy JSON AST) into the OpenAPI spec',
-    usage: `import-model <model.json> --model-date YYYY-MM-DD [--out ${DEFAULT_SPEC}]`,
+    summary: 'import an AWS model (Smithy JSON AST or botocore service-2.json) into the OpenAPI spec',
+    usage: `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--out ${DEFAULT_SPEC}]`,
     run: importModel,
   },
 }

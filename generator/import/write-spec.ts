@@ -1,37 +1,44 @@
 /** Importer layer: reads an AWS model file, picks its front end, and writes the spec file. */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import {
+  type BotocoreModel,
+  type BotocorePaginators,
+  botocoreToServiceModel,
+} from './botocore-to-service-model.ts'
 import { CLEANROOMS_OPERATIONS } from './cleanrooms-operations.ts'
+import { detectModelFormat, type ModelFormat, readModelFile } from './read-model-file.ts'
 import type { ServiceModel } from './service-model.ts'
 import { type SmithyAst, smithyToServiceModel } from './smithy-to-service-model.ts'
-import { type OpenApiDocument, toOpenApi } from './to-open-api.ts'
+import { type OpenApiDocument, type SourceModel, toOpenApi } from './to-open-api.ts'
 
-/** The AWS model formats the importer recognises. */
-export type ModelFormat = 'smithy' | 'botocore'
+export { detectModelFormat, type ModelFormat }
+
+/** What a front end reads besides the model: the operations to keep, botocore's paginators. */
+interface FrontEndInput {
+  operations: readonly string[]
+  paginators?: unknown
+}
 
 /**
  * One front end per format, each normalising its model into the same `ServiceModel`, so that
- * `toOpenApi` (and the spec conventions) stay in one place.
+ * `toOpenApi` (and the spec conventions) stay in one place. How botocore is normalised to match
+ * Smithy: docs/decisions/0004-botocore-import.md.
  */
-const FRONT_ENDS: Record<ModelFormat, (json: unknown, operations: readonly string[]) => ServiceModel> = {
-  smithy: (json, operations) => smithyToServiceModel(json as SmithyAst, operations),
-  botocore: () => {
-    throw new Error(
-      'botocore service-2.json models are not supported yet: add a front end that produces a ServiceModel ' +
-        '(generator/import/service-model.ts) and register it in FRONT_ENDS (generator/import/write-spec.ts)',
-    )
-  },
+const FRONT_ENDS: Record<ModelFormat, (json: unknown, input: FrontEndInput) => ServiceModel> = {
+  smithy: (json, { operations }) => smithyToServiceModel(json as SmithyAst, operations),
+  botocore: (json, { operations, paginators }) =>
+    botocoreToServiceModel(json as BotocoreModel, operations, checkPaginators(paginators)),
 }
 
-/** Tells a Smithy JSON AST (`smithy` + `shapes`) from a botocore model (`metadata` + `operations` + `shapes`). */
-export function detectModelFormat(json: unknown): ModelFormat {
-  if (typeof json === 'object' && json !== null) {
-    const keys = new Set(Object.keys(json))
-    if (keys.has('smithy') && keys.has('shapes')) return 'smithy'
-    if (keys.has('metadata') && keys.has('operations') && keys.has('shapes')) return 'botocore'
-  }
-  throw new Error('not an AWS model: expected a Smithy JSON AST or a botocore service-2.json')
+function checkPaginators(json: unknown): BotocorePaginators | undefined {
+  if (json === undefined) return undefined
+  const pagination =
+    typeof json === 'object' && json !== null ? (json as { pagination?: unknown }).pagination : undefined
+  if (typeof pagination !== 'object' || pagination === null)
+    throw new Error('not a botocore paginators-1.json: expected a "pagination" object')
+  return json as BotocorePaginators
 }
 
 /** Options of `importModelText`. */
@@ -39,6 +46,8 @@ export interface ImportModelOptions {
   /** Release date of the model, `YYYY-MM-DD`. */
   modelDate: string
   operations?: readonly string[]
+  /** A botocore model's parsed `paginators-1.json`; without it the spec has no `x-paginated`. */
+  paginators?: unknown
 }
 
 /** Imports a model file's text; the sha256 recorded in the spec is over these exact bytes. */
@@ -48,8 +57,18 @@ export function importModelText(text: string | Uint8Array, options: ImportModelO
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const json: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'))
-  const model = FRONT_ENDS[detectModelFormat(json)](json, options.operations ?? CLEANROOMS_OPERATIONS)
-  return toOpenApi(model, { modelDate: options.modelDate, sha256 })
+  return importModelJson(json, { modelDate: options.modelDate, sha256 }, options)
+}
+
+/** Imports an already parsed model of either format (used by `diff`, which has no model date). */
+export function importModelJson(
+  json: unknown,
+  source: SourceModel,
+  options: { operations?: readonly string[]; paginators?: unknown } = {},
+): OpenApiDocument {
+  const input: FrontEndInput = { operations: options.operations ?? CLEANROOMS_OPERATIONS }
+  if (options.paginators !== undefined) input.paginators = options.paginators
+  return toOpenApi(FRONT_ENDS[detectModelFormat(json)](json, input), source)
 }
 
 /** The spec file's text: two-space JSON and a final newline, so re-imports are byte for byte equal. */
@@ -57,14 +76,27 @@ export function serializeSpec(doc: OpenApiDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`
 }
 
-/** Reads `modelPath`, imports it and writes the spec to `outPath` (creating its folder). */
+/** Options of `writeSpec`: a model date, and for botocore an explicit paginators file. */
+export interface WriteSpecOptions extends Omit<ImportModelOptions, 'paginators'> {
+  /** botocore `paginators-1.json`; by default the one beside the model is used when present. */
+  paginatorsPath?: string
+}
+
+/**
+ * Reads `modelPath` (and, for botocore, its paginators), imports it and writes the spec to
+ * `outPath` (creating its folder). Returns the spec and the paginators file used, if any.
+ */
 export async function writeSpec(
   modelPath: string,
   outPath: string,
-  options: ImportModelOptions,
-): Promise<OpenApiDocument> {
-  const doc = importModelText(await readFile(modelPath), options)
+  options: WriteSpecOptions,
+): Promise<{ doc: OpenApiDocument; paginatorsPath?: string }> {
+  const file = await readModelFile(modelPath, options.paginatorsPath)
+  const importOptions: ImportModelOptions = { modelDate: options.modelDate }
+  if (options.operations) importOptions.operations = options.operations
+  if (file.paginators) importOptions.paginators = file.paginators.json
+  const doc = importModelText(file.bytes, importOptions)
   await mkdir(path.dirname(outPath), { recursive: true })
   await writeFile(outPath, serializeSpec(doc))
-  return doc
+  return file.paginators ? { doc, paginatorsPath: file.paginators.path } : { doc }
 }
