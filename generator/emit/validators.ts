@@ -57,38 +57,51 @@ export type Validator = (value: unknown) => ValidationIssue[]
 type Check = (value: unknown, issues: ValidationIssue[]) => void
 
 /**
- * Segments of the path to the value being checked. Checks push and pop around each member, and the path is
- * joined only when an issue is reported, so a valid request allocates nothing but its issues array.
+ * The path to the value being checked: \`at[0..depth)\`. Checks enter and leave each member, and the path is
+ * joined only when an issue is reported. The buffer is written in place, never pushed or popped (a popped
+ * array may give back its storage and reallocate on the next push), so a valid request allocates nothing
+ * but its issues array.
  */
-const at: Array<string | number> = []
+const at: Array<string | number> = new Array<string | number>(32).fill('')
+let depth = 0
 
 /** Issues of one map key, collected so they can be reported as one issue at the map. */
 const keyIssues: ValidationIssue[] = []
 
 function run(check: Check, value: unknown): ValidationIssue[] {
-  at.length = 0
+  depth = 0
   const issues: ValidationIssue[] = []
   check(value, issues)
   return issues
 }
 
+function enter(name: string | number): void {
+  at[depth++] = name // beyond 32 levels the array grows, once
+}
+
+function leave(): void {
+  depth--
+}
+
 function report(issues: ValidationIssue[], kind: ValidationIssue['kind'], message: string): void {
-  issues.push({ path: at.join('.'), message, kind })
+  let path = ''
+  for (let index = 0; index < depth; index++) path += index === 0 ? at[index] : \`.\${at[index]}\`
+  issues.push({ path, message, kind })
 }
 
 /** A member that must be set. JSON null counts as not set, as on AWS's wire. */
 function requiredMember(value: unknown, name: string | number, check: Check, issues: ValidationIssue[]): void {
-  at.push(name)
+  enter(name)
   if (value === undefined || value === null) report(issues, 'constraint', 'Member must not be null')
   else check(value, issues)
-  at.pop()
+  leave()
 }
 
 function optionalMember(value: unknown, name: string, check: Check, issues: ValidationIssue[]): void {
   if (value === undefined || value === null) return
-  at.push(name)
+  enter(name)
   check(value, issues)
-  at.pop()
+  leave()
 }
 
 /** A map key's violations, reported at the map itself in the words AWS uses for keys. */
