@@ -4,8 +4,9 @@ import type { MemberAbility, MemberStatus } from '../generated/types.ts'
 import type { CollaborationRecord, ParticipantRecord, PaymentCategoryKey } from './state.ts'
 
 /**
- * The decisions that are data. Code reads them from here; nothing else repeats them.
- * @see ../../../shared/design/RULES.md (relative to the repository: `../shared/design/RULES.md`)
+ * The decisions that are data. Code reads them from here; nothing else repeats them. The decisions that are
+ * errors (which exception, which reason) are the functions below.
+ * @see docs/behaviour.md for each rule id, and the project's design notes (RULES.md) for the wording.
  */
 export const decisions = {
   /** R-WIRE-6: a business-rule failure is a ValidationException with this reason. */
