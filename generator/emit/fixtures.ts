@@ -293,7 +293,7 @@ function styleFor(schema: JsonSchema, owner: string): { style: string; resource?
   if (/KeyPrefix$/i.test(name)) return { style: 'keyPrefix' }
   if (/DisplayName$/i.test(name)) return { style: 'companyName' }
   if (/(Description|message)$/i.test(name)) return { style: 'sentence' }
-  if (/Name$/i.test(name)) return { style: 'title' }
+  if (/Name$/.test(name)) return { style: 'title' } // CollaborationName, not a bare `name`
   if (/Token$/i.test(name)) return { style: 'token' }
   if (/(Id|Identifier)$/.test(name)) return { style: 'uuid' }
   if (/(Key|Value)$/.test(name)) return { style: 'word' }
