@@ -3,9 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 
 import { emitErrors } from './emit/errors.ts'
+import { emitFixtures } from './emit/fixtures.ts'
 import { emitInteractions } from './emit/interactions.ts'
 import { emitOperations } from './emit/operations.ts'
 import { emitTypes } from './emit/types.ts'
+import { emitValidators } from './emit/validators.ts'
 import { loadSpec } from './load.ts'
 import { transformSpec } from './transform/spec-to-ir.ts'
 
@@ -20,6 +22,8 @@ export async function generate(specPath: string): Promise<GeneratedFiles> {
   files.set('mocks/generated/types.ts', await emitTypes(doc, ir))
   files.set('mocks/generated/operations.ts', emitOperations(ir))
   files.set('mocks/generated/errors.ts', emitErrors(ir))
+  files.set('mocks/generated/validators.ts', emitValidators(ir))
+  files.set('mocks/generated/fixtures.ts', emitFixtures(ir))
   files.set('contracts/generated/interactions.ts', emitInteractions(ir))
   return files
 }

@@ -1,0 +1,188 @@
+/** Public entry (core): a stateful Clean Rooms mock, with the wire core and the in-process SDK handler. */
+import {
+  createDomainService,
+  createStore,
+  type DomainDeps,
+  type DomainState,
+  type SeedCollaborationSpec,
+  type SeededCollaboration,
+  seedCollaboration,
+} from './domain/index.ts'
+import {
+  InternalServerException,
+  ServiceQuotaExceededException,
+  ThrottlingException,
+} from './generated/errors.ts'
+import type { OperationName } from './generated/operations.ts'
+import { createRandom, uuidFrom } from './internal/random.ts'
+import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
+import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './protocol/handle-request.ts'
+import type { WireRequest, WireResponse } from './protocol/wire.ts'
+import { createRequestHandler, type MockRequestHandler } from './smithy.ts'
+
+/** Options of {@link createCleanRoomsMock}. Every one has a default that suits a unit test. */
+export interface CleanRoomsMockOptions {
+  /**
+   * Access key id → account id (R-ID-2). Keys not listed map to themselves when they are 12 digits,
+   * else to `defaultAccountId`.
+   */
+  accounts?: Readonly<Record<string, string>>
+  /** R-ID-3: refuse access keys that are not in `accounts` (403 UnrecognizedClientException). */
+  strict?: boolean
+  /** Region used when a request's credential scope names none. Default `us-east-1`. */
+  region?: string
+  /** Account of keys that are neither listed nor 12 digits. Default `123456789012` (R-ID-2 decision). */
+  defaultAccountId?: string
+  /** Seed for ids: the same seed and the same calls give the same ids (R-STATE-1). Default 1. */
+  seed?: number
+  /** Current time, epoch milliseconds or a Date. Default `Date.now`. */
+  clock?: () => number | Date
+}
+
+/** A copy of the whole state, as plain JSON. */
+export type MockSnapshot = DomainState
+
+/** A fault to inject into the next matching calls (R-STATE-3). */
+export interface FaultSpec {
+  /** Which operation fails; every operation when absent. */
+  operation?: OperationName
+  /** Only calls from this account; every caller when absent. */
+  accountId?: string
+  error: 'ThrottlingException' | 'InternalServerException' | 'ServiceQuotaExceededException'
+  /** How many calls fail before the fault is spent. Default 1. */
+  times?: number
+}
+
+/** The core of the mock: every way in (MSW, in-process handler, server) is built on this. */
+export interface CleanRoomsMockCore {
+  /** Handles one request synchronously: the whole protocol, no transport. */
+  handle(request: WireRequest): WireResponse
+  /** Handles a fetch Request (reads its body). */
+  fetch(request: Request): Promise<Response>
+  /** For `new CleanRoomsClient({ requestHandler })`: the SDK in-process, no socket, no interception. */
+  requestHandler: MockRequestHandler
+  /** Empties the state (R-STATE-1). Ids continue from the seed's sequence. */
+  reset(): void
+  /** A deep copy of the state as plain JSON. */
+  snapshot(): MockSnapshot
+  /** Replaces the state with a snapshot (also how unreachable states are set up, R-STATE-3). */
+  restore(snapshot: MockSnapshot): void
+  /** Queues a fault: the next matching calls fail with that error after validation. */
+  injectFault(fault: FaultSpec): void
+  /** Calls `listener` after every state change; returns an unsubscribe function. */
+  onChange(listener: () => void): () => void
+  /** Typed seeding: whole collaborations, with participants, payers, statuses and memberships, in one call. */
+  readonly seed: MockSeeding
+}
+
+/** Seeding helpers (also what Pact provider states use). Atomic: a seed that fails stores nothing. */
+export interface MockSeeding {
+  /**
+   * Seeds a collaboration with its participants, abilities, payers, member statuses (LEFT and REMOVED
+   * included) and memberships (REMOVED and COLLABORATION_DELETED included). Payers are computed by the
+   * same rules as CreateCollaboration. `region` defaults to the mock's region.
+   * @example
+   * const { collaborationId, membershipIds } = mock.seed.collaboration({
+   *   creator: { accountId: '111111111111', abilities: ['CAN_QUERY'], status: 'ACTIVE', membership: true },
+   *   members: [{ accountId: '222222222222', paymentConfiguration: { queryCompute: { isResponsible: true } } }],
+   * })
+   */
+  collaboration(spec: Omit<SeedCollaborationSpec, 'region'> & { region?: string }): SeededCollaboration
+}
+
+/** Builds the core mock. See `mocks/index.ts` for the public entry with MSW handlers and seeding. */
+export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsMockCore {
+  const random = createRandom(options.seed ?? 1)
+  const clock = options.clock ?? Date.now
+  const deps: DomainDeps = {
+    now: () => {
+      const value = clock()
+      return value instanceof Date ? value.getTime() : value
+    },
+    newId: () => uuidFrom(random),
+  }
+  const store = createStore({ tokenSecret: `cleanrooms-mock:${options.seed ?? 1}` })
+  const listeners = new Set<() => void>()
+  const faults: Array<Required<Pick<FaultSpec, 'error' | 'times'>> & FaultSpec> = []
+  const changed = () => {
+    for (const listener of listeners) listener()
+  }
+  const region = options.region ?? 'us-east-1'
+  const service: CleanRoomsService = createDomainService(store, deps)
+
+  const protocol: ProtocolOptions = {
+    service,
+    accounts: new Map(Object.entries(options.accounts ?? {})),
+    strict: options.strict ?? false,
+    defaultAccountId: options.defaultAccountId ?? '123456789012',
+    defaultRegion: region,
+    newRequestId: () => crypto.randomUUID(),
+    takeFault: (operation, caller) => {
+      const index = faults.findIndex(
+        (fault) =>
+          (fault.operation === undefined || fault.operation === operation) &&
+          (fault.accountId === undefined || fault.accountId === caller.accountId),
+      )
+      const fault = faults[index]
+      if (!fault) return undefined
+      fault.times -= 1
+      if (fault.times <= 0) faults.splice(index, 1)
+      return toFaultError(fault.error)
+    },
+  }
+
+  const handle = (request: WireRequest): WireResponse => {
+    const response = handleRequest(request, protocol)
+    if (response.status < 300 && isMutating(request)) changed()
+    return response
+  }
+
+  return {
+    handle,
+    fetch: async (request) => toFetchResponse(handle(await toWireRequest(request))),
+    requestHandler: createRequestHandler(handle),
+    reset() {
+      store.reset()
+      faults.length = 0
+      changed()
+    },
+    snapshot: () => store.snapshot(),
+    restore(snapshot) {
+      store.restore(snapshot)
+      changed()
+    },
+    injectFault(fault) {
+      faults.push({ ...fault, times: fault.times ?? 1 })
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    seed: {
+      collaboration(spec) {
+        const seeded = seedCollaboration(store, { ...spec, region: spec.region ?? region }, deps)
+        changed()
+        return seeded
+      },
+    },
+  }
+}
+
+function isMutating(request: WireRequest): boolean {
+  return request.method !== 'GET' && request.method !== 'HEAD'
+}
+
+function toFaultError(name: FaultSpec['error']): Error {
+  switch (name) {
+    case 'ThrottlingException':
+      return new ThrottlingException({ message: 'Rate exceeded (injected fault)' })
+    case 'InternalServerException':
+      return new InternalServerException({ message: 'Internal failure (injected fault)' })
+    case 'ServiceQuotaExceededException':
+      return new ServiceQuotaExceededException({
+        message: 'Service quota exceeded (injected fault)',
+        quotaName: 'Injected quota',
+        quotaValue: 0,
+      })
+  }
+}

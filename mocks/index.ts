@@ -1,0 +1,64 @@
+/** Public entry of `cleanrooms-mock`: the stateful mock of AWS Clean Rooms and its three ways in. */
+import type { HttpHandler } from 'msw'
+
+import { type CleanRoomsMockCore, type CleanRoomsMockOptions, createMockCore } from './create-mock.ts'
+import { createHandlers, type HandlerOptions } from './msw.ts'
+
+/** Options of {@link createCleanRoomsMock}. */
+export interface CreateCleanRoomsMockOptions extends CleanRoomsMockOptions, HandlerOptions {}
+
+/** The mock: state, seeding, and the three ways in. */
+export interface CleanRoomsMock extends CleanRoomsMockCore {
+  /** MSW handlers: `setupServer(...mock.handlers)` (Node) or `setupWorker(...mock.handlers)` (browser). */
+  handlers: HttpHandler[]
+}
+
+/**
+ * Creates a stateful mock of the six Clean Rooms operations.
+ *
+ * @example
+ * const mock = createCleanRoomsMock({ accounts: { AKIDCREATOR: '111111111111' } })
+ * // MSW
+ * setupServer(...mock.handlers).listen()
+ * // or in-process, fastest
+ * const client = new CleanRoomsClient({ region: 'us-east-1', requestHandler: mock.requestHandler, credentials })
+ * @see ../docs/behaviour.md for every rule the mock enforces
+ */
+export function createCleanRoomsMock(options: CreateCleanRoomsMockOptions = {}): CleanRoomsMock {
+  const core = createMockCore(options)
+  const handlerOptions: HandlerOptions = {}
+  if (options.endpoint !== undefined) handlerOptions.endpoint = options.endpoint
+  return { ...core, handlers: createHandlers(core.handle, handlerOptions) }
+}
+
+/* Mock */
+export type {
+  CleanRoomsMockCore,
+  CleanRoomsMockOptions,
+  FaultSpec,
+  MockSeeding,
+  MockSnapshot,
+} from './create-mock.ts'
+export { createMockCore } from './create-mock.ts'
+/* Domain */
+export type {
+  SeedCollaborationSpec,
+  SeededCollaboration,
+  SeedMembership,
+  SeedParticipant,
+} from './domain/index.ts'
+/* Errors the mock throws, as the SDK names them */
+export {
+  AccessDeniedException,
+  CleanRoomsServiceException,
+  ConflictException,
+  InternalServerException,
+  ResourceNotFoundException,
+  ServiceQuotaExceededException,
+  ThrottlingException,
+  ValidationException,
+} from './generated/errors.ts'
+export { CLEANROOMS_ENDPOINTS, type HandlerOptions } from './msw.ts'
+/* Protocol, for adapters of your own */
+export type { WireRequest, WireResponse } from './protocol/wire.ts'
+export type { MockRequestHandler } from './smithy.ts'
