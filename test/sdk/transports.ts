@@ -1,0 +1,59 @@
+/** Test harness: the three ways in, so one SDK suite runs through each (`describe.each(transports)`). */
+import { CleanRoomsClient, type CleanRoomsClientConfig } from '@aws-sdk/client-cleanrooms'
+import { setupServer } from 'msw/node'
+
+import {
+  type CleanRoomsMock,
+  type CreateCleanRoomsMockOptions,
+  createCleanRoomsMock,
+} from '../../mocks/index.ts'
+
+/** A mock reached through one transport, and SDK clients wired to it. */
+export interface Harness {
+  mock: CleanRoomsMock
+  /**
+   * A real SDK client calling as `accessKeyId` (a 12-digit key is its own account, R-ID-2).
+   * `maxAttempts: 1` so expected errors are not retried.
+   */
+  client(accessKeyId: string, config?: Partial<CleanRoomsClientConfig>): CleanRoomsClient
+  close(): Promise<void>
+}
+
+export interface Transport {
+  name: string
+  start(options?: CreateCleanRoomsMockOptions): Promise<Harness>
+}
+
+function clientFactory(base: Partial<CleanRoomsClientConfig>) {
+  return (accessKeyId: string, config: Partial<CleanRoomsClientConfig> = {}) =>
+    new CleanRoomsClient({
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId, secretAccessKey: 'test-secret' },
+      ...base,
+      ...config,
+    })
+}
+
+/** The SDK with `requestHandler: mock.requestHandler`: no socket, no interception. */
+export const inProcess: Transport = {
+  name: 'in-process request handler',
+  async start(options) {
+    const mock = createCleanRoomsMock(options)
+    return { mock, client: clientFactory({ requestHandler: mock.requestHandler }), close: async () => {} }
+  },
+}
+
+/** The SDK's default Node HTTP handler, intercepted by MSW's setupServer. */
+export const msw: Transport = {
+  name: 'MSW setupServer',
+  async start(options) {
+    const mock = createCleanRoomsMock(options)
+    const server = setupServer(...mock.handlers)
+    server.listen({ onUnhandledRequest: 'error' })
+    return { mock, client: clientFactory({}), close: async () => server.close() }
+  },
+}
+
+/** Every transport the suite runs through. The standalone server joins when it exists. */
+export const transports: Transport[] = [inProcess, msw]
