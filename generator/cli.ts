@@ -75,6 +75,13 @@ const COMMANDS: Record<string, Command> = {
     usage: `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--out ${DEFAULT_SPEC}]`,
     run: importModel,
   },
+  verify: {
+    summary: "verify a consumer's pact files (or a broker's pacts) against the mock and its provider states",
+    usage:
+      "verify <pact files or dirs> [--broker-url <url> --broker-token <t> --consumer-version-selectors '<json>'] [--publish --provider-version <v>]",
+    // Loaded on demand: only this command needs Pact's native core.
+    run: async (args) => (await import('../contracts/provider/verify-command.ts')).runVerify(args),
+  },
 }
 
 function help(): string {
