@@ -16,6 +16,12 @@ export interface Harness {
    * `maxAttempts: 1` so expected errors are not retried.
    */
   client(accessKeyId: string, config?: Partial<CleanRoomsClientConfig>): CleanRoomsClient
+  /**
+   * Sends a hand-made request (one the SDK cannot express: malformed JSON, no Authorization, an unknown
+   * path) through the same transport. URLs name the real endpoint (`https://cleanrooms.us-east-1.amazonaws.com/…`);
+   * a transport with its own address rewrites the origin.
+   */
+  raw(request: Request): Promise<Response>
   close(): Promise<void>
 }
 
@@ -40,7 +46,12 @@ export const inProcess: Transport = {
   name: 'in-process request handler',
   async start(options) {
     const mock = createCleanRoomsMock(options)
-    return { mock, client: clientFactory({ requestHandler: mock.requestHandler }), close: async () => {} }
+    return {
+      mock,
+      client: clientFactory({ requestHandler: mock.requestHandler }),
+      raw: (request) => mock.fetch(request),
+      close: async () => {},
+    }
   },
 }
 
@@ -51,7 +62,13 @@ export const msw: Transport = {
     const mock = createCleanRoomsMock(options)
     const server = setupServer(...mock.handlers)
     server.listen({ onUnhandledRequest: 'error' })
-    return { mock, client: clientFactory({}), close: async () => server.close() }
+    // Global fetch goes through MSW's interceptor, like the SDK's node:http handler does.
+    return {
+      mock,
+      client: clientFactory({}),
+      raw: (request) => fetch(request),
+      close: async () => server.close(),
+    }
   },
 }
 
