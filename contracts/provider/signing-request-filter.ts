@@ -1,5 +1,5 @@
 /** Contracts layer: re-signs each replayed request for the account its pact pinned, and fixes its length. */
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { accountOfAuthorization } from '../builders/authorization-matcher.ts'
@@ -19,7 +19,7 @@ export const VERIFY_SECRET = 'cleanrooms-mock-verify'
  */
 export function signingRequestFilter(
   secret: string = VERIFY_SECRET,
-): (req: ProxiedRequest, res: unknown, next: (error?: unknown) => void) => void {
+): (req: ProxiedRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
   return (req, _res, next) => {
     sign(req, secret).then(() => next(), next)
   }

@@ -1,8 +1,9 @@
 /** Contracts layer: verifies pacts against the standalone mock server, with the provider states catalogue. */
 import { readFile } from 'node:fs/promises'
+import type { ServerResponse } from 'node:http'
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact'
 import { type ServableMock, startServer } from '../../mocks/server.ts'
-import { signingRequestFilter } from './signing-request-filter.ts'
+import { type ProxiedRequest, signingRequestFilter } from './signing-request-filter.ts'
 import { findState, providerStates, type SeedableMock } from './states.ts'
 
 /** A broker's consumer version selector (`{ mainBranch: true }`, `{ deployedOrReleased: true }`, …). */
@@ -61,17 +62,32 @@ export const DEFAULT_PROVIDER = 'CleanRoomsMock'
  */
 export async function verifyPacts(options: VerifyPactsOptions): Promise<VerificationReport> {
   const mock = options.createMock()
+  // pact-js answers a failed state setup with 200 and only logs it, so the interaction would run
+  // against an unseeded mock. The failure is kept here and its interaction's request answered 500.
+  const stateErrors: string[] = []
+  let failedState: string | undefined
+  const onStateError = (message: string) => {
+    stateErrors.push(message)
+    failedState = message
+  }
+  const sign = signingRequestFilter()
   const server = await startServer({ mock, port: 0 })
   try {
     const verifierOptions: VerifierOptions = {
       provider: options.provider ?? DEFAULT_PROVIDER,
       providerBaseUrl: server.url,
       logLevel: options.logLevel ?? 'error',
-      stateHandlers: stateHandlersFor(mock),
+      stateHandlers: stateHandlersFor(mock, onStateError),
       // Every interaction starts from nothing: reset before the first state and after the last.
       beforeEach: async () => mock.reset(),
       afterEach: async () => mock.reset(),
-      requestFilter: signingRequestFilter(),
+      requestFilter: (req: ProxiedRequest, res: ServerResponse, next: (error?: unknown) => void) => {
+        if (failedState === undefined) return sign(req, res, next)
+        const body = JSON.stringify({ message: `provider state failed: ${failedState}` })
+        failedState = undefined
+        res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'ProviderStateFailure' })
+        res.end(body)
+      },
       failIfNoPactsFound: true,
     }
     if (options.pactFiles && options.pactFiles.length > 0) verifierOptions.pactUrls = options.pactFiles
@@ -98,7 +114,9 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
     } catch (error) {
       raw = error instanceof Error ? error.message : String(error)
     }
-    return toReport(raw, await consumersByDescription(options.pactFiles ?? []))
+    const report = toReport(raw, await consumersByDescription(options.pactFiles ?? []))
+    if (stateErrors.length === 0) return report
+    return { ...report, passed: false, errors: [...stateErrors, ...report.errors] }
   } finally {
     await server.close()
   }
@@ -108,7 +126,10 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
  * The Verifier's state handlers: one per catalogued state. A state the catalogue does not know fails
  * its interaction, naming the state, instead of running it against an unseeded mock.
  */
-export function stateHandlersFor(mock: SeedableMock): NonNullable<VerifierOptions['stateHandlers']> {
+export function stateHandlersFor(
+  mock: SeedableMock,
+  onError: (message: string) => void = () => {},
+): NonNullable<VerifierOptions['stateHandlers']> {
   return new Proxy(
     {},
     {
@@ -117,11 +138,17 @@ export function stateHandlersFor(mock: SeedableMock): NonNullable<VerifierOption
         if (typeof name !== 'string' || name === 'toJSON') return undefined
         const state = findState(name)
         return async (params?: unknown) => {
-          if (!state) {
-            const known = providerStates.map((known) => `"${known.name}"`).join(', ')
-            throw new Error(`unknown provider state "${name}"; the mock knows ${known}`)
+          try {
+            if (!state) {
+              const known = providerStates.map((known) => `"${known.name}"`).join(', ')
+              throw new Error(`unknown provider state "${name}"; the mock knows ${known}`)
+            }
+            return state.setup(mock, isRecord(params) ? params : {})
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error)
+            onError(message.includes(name) ? message : `state "${name}": ${message}`)
+            throw error
           }
-          return state.setup(mock, isRecord(params) ? params : {})
         }
       },
     },

@@ -1,0 +1,126 @@
+/** `cleanrooms-mock verify` catches pacts that contradict the mock's behaviour, and names each interaction. */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runVerify } from './verify-command.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const divergent = path.join(here, 'divergent-pacts')
+
+async function verify(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runVerify(args, { out: (line) => out.push(line), err: (line) => err.push(line) })
+  return { code, out, err }
+}
+
+/** The failure lines printed under the FAIL line of `description` (empty when it passed or is absent). */
+function failuresOf(out: string[], description: string): string[] {
+  const at = out.findIndex((line) => line.startsWith('FAIL') && line.endsWith(description))
+  if (at === -1) return []
+  const lines: string[] = []
+  for (const line of out.slice(at + 1)) {
+    if (!line.startsWith('        ')) break
+    lines.push(line.trim())
+  }
+  return lines
+}
+
+describe('verify on pacts that contradict the rules', () => {
+  let result: Awaited<ReturnType<typeof verify>>
+  beforeAll(async () => {
+    result = await verify([divergent])
+  })
+
+  it('exits 1 and prints the total', () => {
+    expect(result.code).toBe(1)
+    expect(result.out.at(-1)).toMatch(/1 passed, 3 failed: verification FAILED/)
+  })
+
+  it('R-PAY-4: fails a non-payer joining with isResponsible true and expecting 200, naming the interaction', () => {
+    const failures = failuresOf(
+      result.out,
+      'DivergentConsumer: a member who does not pay joins claiming to pay and expects success',
+    )
+    expect(failures).toContain('expected 200 but was 400')
+  })
+
+  it('R-WIRE-1: fails a pact that expects a timestamp as a string', () => {
+    const failures = failuresOf(
+      result.out,
+      'DivergentConsumer: reading a membership expects its createTime as an ISO-8601 string',
+    )
+    expect(failures.join('\n')).toMatch(
+      /\$\.membership\.createTime: Expected .* \(Decimal|Integer\) to be the same type/,
+    )
+  })
+
+  it('R-WIRE-5: fails a request missing a required member that expects success', () => {
+    const failures = failuresOf(
+      result.out,
+      'DivergentConsumer: the payer joins without the required queryLogStatus and expects success',
+    )
+    expect(failures).toContain('expected 200 but was 400')
+  })
+
+  it('passes the interaction of the same pact that agrees with the mock', () => {
+    expect(result.out).toContain(
+      'PASS  DivergentConsumer: the payer reads its membership and sees that it pays',
+    )
+  })
+})
+
+describe('verify on the example consumer', () => {
+  it('exits 0 with every interaction passing', async () => {
+    const { code, out } = await verify([path.join(here, '../pacts')])
+    expect(code).toBe(0)
+    expect(out.filter((line) => line.startsWith('FAIL'))).toEqual([])
+    expect(out.filter((line) => line.startsWith('PASS')).length).toBeGreaterThanOrEqual(14)
+  })
+})
+
+describe('verify with a state the catalogue does not know', () => {
+  it('fails that interaction and names the state', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cleanrooms-verify-'))
+    try {
+      const pact = JSON.parse(
+        await readFile(path.join(divergent, 'DivergentConsumer-CleanRoomsMock.json'), 'utf8'),
+      )
+      const good = pact.interactions.at(-1)
+      good.description = 'reading a membership in a state nobody defined'
+      good.providerStates = [{ name: 'a membership that was never catalogued' }]
+      pact.interactions = [good]
+      await writeFile(path.join(dir, 'unknown-state.json'), JSON.stringify(pact))
+      const { code, out, err } = await verify([dir])
+      expect(code).toBe(1)
+      expect(out).toContain('FAIL  DivergentConsumer: reading a membership in a state nobody defined')
+      expect(failuresOf(out, 'reading a membership in a state nobody defined')).toContain(
+        'expected 200 but was 500',
+      )
+      expect(err.join('\n')).toMatch(/unknown provider state "a membership that was never catalogued"/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('verify usage', () => {
+  it('exits 2 without pacts or a broker', async () => {
+    const { code, err } = await verify([])
+    expect(code).toBe(2)
+    expect(err.join('\n')).toMatch(/give pact files or directories, or --broker-url/)
+  })
+
+  it('exits 2 when --publish has no provider version', async () => {
+    const { code, err } = await verify(['--publish', '--broker-url', 'http://broker.invalid', divergent])
+    expect(code).toBe(2)
+    expect(err.join('\n')).toMatch(/--publish needs --provider-version/)
+  })
+
+  it('exits 2 on a missing path and on selectors that are not JSON', async () => {
+    expect((await verify(['no/such/dir'])).code).toBe(2)
+    expect((await verify(['--consumer-version-selectors', '{nope', divergent])).code).toBe(2)
+  })
+})
