@@ -10,7 +10,19 @@ export type {
   StateParams,
   Templated,
 } from './builders/contract-types.ts'
-export { accessDenied, conflict, resourceNotFound, validationException } from './builders/error-expectations.ts'
+export {
+  accessDenied,
+  conflict,
+  resourceNotFound,
+  validationException,
+} from './builders/error-expectations.ts'
 export { stateValue } from './builders/state-value.ts'
 export * from './generated/interactions.ts'
+export { type ProviderStateDefinition, providerStates, type SeedableMock } from './provider/states.ts'
+export {
+  type InteractionOutcome,
+  type VerificationReport,
+  type VerifyPactsOptions,
+  verifyPacts,
+} from './provider/verify-pacts.ts'
 export { EXAMPLE_IDS, STATE_ACCOUNTS, STATES } from './state-names.ts'
