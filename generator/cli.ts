@@ -70,6 +70,13 @@ const COMMANDS: Record<string, Command> = {
     usage: `generate [--check] [--spec ${DEFAULT_SPEC}]`,
     run: generateCode,
   },
+  serve: {
+    summary: 'run the mock as an HTTP server for the SDK, curl and other languages (default 127.0.0.1:4566)',
+    usage:
+      'serve [--port 4566] [--host 127.0.0.1] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]',
+    // Loaded on demand: `generate` must keep working even when the mock does not compile.
+    run: async (args) => (await import('../mocks/serve-command.ts')).runServe(args),
+  },
   'import-model': {
     summary: 'import an AWS model (Smithy JSON AST or botocore service-2.json) into the OpenAPI spec',
     usage: `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--out ${DEFAULT_SPEC}]`,

@@ -17,6 +17,7 @@ import type { OperationName } from './generated/operations.ts'
 import { createRandom, uuidFrom } from './internal/random.ts'
 import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
 import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './protocol/handle-request.ts'
+import { createSignatureCheck } from './protocol/signature-check.ts'
 import type { WireRequest, WireResponse } from './protocol/wire.ts'
 import { createRequestHandler, type MockRequestHandler } from './smithy.ts'
 
@@ -37,6 +38,12 @@ export interface CleanRoomsMockOptions {
   seed?: number
   /** Current time, epoch milliseconds or a Date. Default `Date.now`. */
   clock?: () => number | Date
+  /**
+   * R-ID-4, opt-in: access key id → secret access key. When given, every request's SigV4 signature is
+   * recomputed and compared (403 InvalidSignatureException when it differs or when `x-amz-date` is more
+   * than 5 minutes from the real clock; a key with no secret is 403 UnrecognizedClientException).
+   */
+  secrets?: Readonly<Record<string, string>>
 }
 
 /** A copy of the whole state, as plain JSON. */
@@ -117,6 +124,9 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     defaultAccountId: options.defaultAccountId ?? '123456789012',
     defaultRegion: region,
     newRequestId: () => crypto.randomUUID(),
+    ...(options.secrets === undefined
+      ? {}
+      : { checkSignature: createSignatureCheck({ secrets: options.secrets }) }),
     takeFault: (operation, caller) => {
       const index = faults.findIndex(
         (fault) =>

@@ -127,12 +127,7 @@ export async function startServer<Snapshot>(options: ServerOptions<Snapshot>): P
       })
     },
   )
-  // A client that sends garbage instead of HTTP gets node's 400 and is dropped; it never reaches a handler.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable)
-      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
-    else socket.destroy()
-  })
+  // Garbage instead of HTTP, or headers/request too slow: node's own 400/431/408, then the socket is closed.
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

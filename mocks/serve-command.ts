@@ -1,0 +1,168 @@
+/** CLI layer: `cleanrooms-mock serve`: options, the start-up banner, and a graceful stop on SIGINT/SIGTERM. */
+import { randomInt } from 'node:crypto'
+import { parseArgs } from 'node:util'
+
+import { type AccountSettings, readAccountsFile } from './accounts-file.ts'
+import { createCleanRoomsMock } from './index.ts'
+import { DEFAULT_HOST, DEFAULT_PORT, type MockServer, startServer } from './server.ts'
+import { StateFileError } from './state-file.ts'
+
+export const SERVE_USAGE =
+  'serve [--port 4566] [--host 127.0.0.1] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]'
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
+
+/**
+ * Runs the server until SIGINT or SIGTERM, then closes it gracefully (in-flight requests finish, the state
+ * file is written) and resolves with the exit code: 0 after a clean stop, 1 when it could not start, 2 on bad options.
+ */
+export async function runServe(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      host: { type: 'string', default: DEFAULT_HOST },
+      accounts: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      state: { type: 'string' },
+      'check-signatures': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    console.log(`usage: cleanrooms-mock ${SERVE_USAGE}`)
+    return 0
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    return fail(2, `--port must be 0-65535, got ${values.port}`)
+  const seed = values.seed === undefined ? undefined : Number(values.seed)
+  if (seed !== undefined && !Number.isInteger(seed))
+    return fail(2, `--seed must be an integer, got ${values.seed}`)
+
+  let settings: AccountSettings = { entries: [], accounts: {}, secrets: {} }
+  if (values.accounts !== undefined) settings = await readAccountsFile(values.accounts)
+  if (values.strict && settings.entries.length === 0) {
+    return fail(2, '--strict refuses every key not in --accounts; give an accounts file')
+  }
+  const checkSignatures = values['check-signatures']
+  if (checkSignatures && Object.keys(settings.secrets).length === 0) {
+    return fail(2, '--check-signatures needs --accounts with a secretAccessKey for each access key')
+  }
+  if (!LOOPBACK.has(values.host)) {
+    console.warn(
+      `warning: listening on ${values.host}, not loopback. The mock does no real authentication: anyone who can ` +
+        'reach this address can read and change its state (the /__mock/ control surface included).',
+    )
+  }
+
+  const mock = createCleanRoomsMock({
+    accounts: settings.accounts,
+    strict: values.strict,
+    // A server outlives one test and restarts over its state file: without --seed, a fresh seed per start,
+    // so the ids of a restarted server do not repeat those already in the file.
+    seed: seed ?? randomInt(2 ** 31),
+    ...(settings.defaultAccountId === undefined ? {} : { defaultAccountId: settings.defaultAccountId }),
+    ...(checkSignatures ? { secrets: settings.secrets } : {}),
+  })
+
+  let server: MockServer
+  try {
+    server = await startServer({
+      mock,
+      port,
+      host: values.host,
+      ...(values.state === undefined ? {} : { stateFile: values.state }),
+      onStateWriteError: (error) =>
+        console.error(`cleanrooms-mock serve: could not write the state file: ${(error as Error).message}`),
+    })
+  } catch (error) {
+    if (error instanceof StateFileError) return fail(1, `${error.message}. The server did not start.`)
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      return fail(
+        1,
+        `port ${port} on ${values.host} is in use; choose another with --port (0 picks a free one)`,
+      )
+    }
+    throw error
+  }
+
+  if (seed !== undefined && server.restoredState) {
+    console.warn(
+      `warning: --seed ${seed} with a restored --state: new ids follow the same sequence as in the run that ` +
+        'wrote the file, so they can repeat ids already in it. Drop --seed, or start from an empty state.',
+    )
+  }
+  console.log(
+    banner(server, settings, {
+      strict: values.strict,
+      checkSignatures,
+      state: values.state,
+    }),
+  )
+  return new Promise<number>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop).off('SIGTERM', stop)
+      console.log(`\n${signal}: stopping (in-flight requests finish, then the state is written)`)
+      server.close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          console.error(`cleanrooms-mock serve: ${(error as Error).message}`)
+          resolve(1)
+        },
+      )
+    }
+    process.on('SIGINT', stop).on('SIGTERM', stop)
+  })
+}
+
+interface BannerFacts {
+  strict: boolean
+  checkSignatures: boolean
+  state: string | undefined
+}
+
+/** The start-up text: where to point the SDK, which keys mean which account, and copy-paste examples. */
+export function banner(server: MockServer, settings: AccountSettings, facts: BannerFacts): string {
+  const example = settings.entries[0] ?? { accessKeyId: '111111111111', secretAccessKey: 'any-secret' }
+  const secret = example.secretAccessKey ?? 'any-secret'
+  const lines = [
+    `cleanrooms-mock listening on ${server.url}`,
+    `  state:      ${describeState(facts.state, server.restoredState)}`,
+    `  signatures: ${facts.checkSignatures ? 'checked (SigV4, R-ID-4)' : 'not checked (--check-signatures to check them)'}`,
+    '',
+    'Accounts (access key id -> account id):',
+  ]
+  for (const entry of settings.entries) {
+    const label = entry.name ? ` (${entry.name})` : ''
+    const key = entry.secretAccessKey === undefined ? '' : `  secret: ${entry.secretAccessKey}`
+    lines.push(`  ${entry.accessKeyId} -> ${entry.accountId}${label}${key}`)
+  }
+  lines.push(
+    facts.strict
+      ? '  any other key: refused (strict mode, UnrecognizedClientException)'
+      : `  any other key: a 12-digit key is its own account, others -> ${settings.defaultAccountId ?? '123456789012'}`,
+    '',
+    'SDK (JavaScript v3):',
+    "  new CleanRoomsClient({ region: 'us-east-1', endpoint: " +
+      `'${server.url}', credentials: { accessKeyId: '${example.accessKeyId}', secretAccessKey: '${secret}' } })`,
+    '',
+    'curl:',
+    `  curl --aws-sigv4 "aws:amz:us-east-1:cleanrooms" --user ${example.accessKeyId}:${secret} ${server.url}/memberships`,
+    '',
+    'Control (for test harnesses): GET /__mock/health, POST /__mock/reset, GET /__mock/snapshot, POST /__mock/restore',
+    'Ctrl-C stops the server.',
+  )
+  return lines.join('\n')
+}
+
+function describeState(file: string | undefined, restored: boolean): string {
+  if (file === undefined) return 'in memory only (--state <file> keeps it across restarts)'
+  return `${file} (${restored ? 'loaded' : 'new'}; written after every change)`
+}
+
+function fail(code: number, message: string): number {
+  console.error(`cleanrooms-mock serve: ${message}`)
+  return code
+}

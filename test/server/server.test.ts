@@ -1,0 +1,298 @@
+import { Agent } from 'node:http'
+import { connect } from 'node:net'
+
+import {
+  CleanRoomsClient,
+  CreateCollaborationCommand,
+  CreateMembershipCommand,
+  GetMembershipCommand,
+  ListMembershipsCommand,
+  paginateListMemberships,
+} from '@aws-sdk/client-cleanrooms'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { createCleanRoomsMock } from '../../mocks/index.ts'
+import type { WireRequest } from '../../mocks/protocol/wire.ts'
+import { type MockServer, type ServerOptions, startServer } from '../../mocks/server.ts'
+
+const ALICE = '111111111111'
+const BOB = '222222222222'
+const servers: MockServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+})
+
+async function serve(options: Partial<ServerOptions> = {}, mock = createCleanRoomsMock()) {
+  const server = await startServer({ mock, port: 0, ...options })
+  servers.push(server)
+  return server
+}
+
+function client(
+  server: MockServer,
+  credentials = { accessKeyId: ALICE, secretAccessKey: 'secret' },
+  agent?: Agent,
+): CleanRoomsClient {
+  return new CleanRoomsClient({
+    region: 'us-east-1',
+    endpoint: server.url,
+    credentials,
+    maxAttempts: 1,
+    ...(agent ? { requestHandler: { httpAgent: agent } } : {}),
+  })
+}
+
+/** The SDK's rejection, so a test can assert on its name, status and message. */
+async function rejection(
+  promise: Promise<unknown>,
+): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error & { $metadata: { httpStatusCode?: number } }
+  }
+  throw new Error('expected the call to fail')
+}
+
+function authorization(accessKeyId = ALICE): string {
+  return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/us-east-1/cleanrooms/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`
+}
+
+const collaborationInput = (members = [{ accountId: BOB, memberAbilities: [], displayName: 'bob' }]) => ({
+  name: 'shared',
+  description: 'a collaboration',
+  creatorDisplayName: 'alice',
+  creatorMemberAbilities: ['CAN_QUERY' as const, 'CAN_RECEIVE_RESULTS' as const],
+  members,
+  queryLogStatus: 'DISABLED' as const,
+})
+
+describe('standalone server', () => {
+  it('serves the real SDK: create, get and list through one port', async () => {
+    const server = await serve()
+    const alice = client(server)
+    const { collaboration } = await alice.send(new CreateCollaborationCommand(collaborationInput()))
+    const { membership } = await alice.send(
+      new CreateMembershipCommand({
+        collaborationIdentifier: collaboration!.id!,
+        queryLogStatus: 'DISABLED',
+      }),
+    )
+    const got = await alice.send(new GetMembershipCommand({ membershipIdentifier: membership!.id! }))
+    expect(got.membership).toEqual(membership)
+    const listed = await alice.send(new ListMembershipsCommand({}))
+    expect(listed.membershipSummaries?.map((summary) => summary.id)).toEqual([membership!.id])
+    expect(got.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('binds 127.0.0.1 by default', async () => {
+    const server = await serve()
+    expect(server.host).toBe('127.0.0.1')
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  })
+
+  it('R-WIRE-3: answers malformed JSON with SerializationException', async () => {
+    const server = await serve()
+    const response = await fetch(`${server.url}/collaborations`, {
+      method: 'POST',
+      headers: { authorization: authorization(), 'content-type': 'application/json' },
+      body: '{"name": "unterminated',
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('x-amzn-errortype')).toBe('SerializationException')
+    expect(await response.json()).toHaveProperty('message')
+  })
+
+  it('R-WIRE-4: answers an unknown path with UnknownOperationException', async () => {
+    const server = await serve()
+    const response = await fetch(`${server.url}/configuredTables`, {
+      headers: { authorization: authorization() },
+    })
+    expect(response.status).toBe(404)
+    expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException')
+  })
+
+  it('refuses a body over 1 MiB with 413 RequestEntityTooLargeException through the SDK, and keeps serving', async () => {
+    const server = await serve()
+    const alice = client(server)
+    const error = await rejection(
+      alice.send(
+        new CreateCollaborationCommand({ ...collaborationInput(), description: 'x'.repeat(1_100_000) }),
+      ),
+    )
+    expect(error.name).toBe('RequestEntityTooLargeException')
+    expect(error.$metadata.httpStatusCode).toBe(413)
+    expect(error.message).toContain('1048576 bytes')
+    const listed = await alice.send(new ListMembershipsCommand({}))
+    expect(listed.membershipSummaries).toEqual([])
+  })
+
+  it('refuses a chunked body as soon as it passes the limit, without waiting for the rest', async () => {
+    const server = await serve({ maxBodyBytes: 1024 })
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // An endless body: only a server that stops reading can answer it.
+        sent += 512
+        controller.enqueue(new Uint8Array(512).fill(32))
+      },
+    })
+    const response = await fetch(`${server.url}/collaborations`, {
+      method: 'POST',
+      headers: { authorization: authorization(), 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(413)
+    expect(response.headers.get('x-amzn-errortype')).toBe('RequestEntityTooLargeException')
+    expect(sent).toBeLessThan(10 * 1024 * 1024)
+  })
+
+  it('drops a client that stops sending its body with 408 RequestTimeoutException', async () => {
+    const server = await serve({ timeouts: { bodyIdleMs: 200 } })
+    const reply = await rawExchange(
+      server,
+      'POST /collaborations HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"na',
+    )
+    expect(reply).toMatch(/^HTTP\/1\.1 408/)
+    expect(reply).toContain('x-amzn-errortype: RequestTimeoutException')
+  })
+
+  it('drops a client that never finishes its headers', async () => {
+    const server = await serve({ timeouts: { headersMs: 300, requestMs: 300 } })
+    const started = Date.now()
+    const reply = await rawExchange(server, 'GET /memberships HTTP/1.1\r\nhost: x\r\n')
+    expect(reply).toMatch(/^HTTP\/1\.1 408/)
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('answers a failure inside the mock with 500 InternalServerException and keeps serving', async () => {
+    const mock = createCleanRoomsMock()
+    const faulty = {
+      ...mock,
+      handle(request: WireRequest) {
+        if (request.path === '/memberships' && request.method === 'GET') throw new TypeError('boom')
+        return mock.handle(request)
+      },
+    }
+    const server = await serve({}, faulty)
+    const alice = client(server)
+    const error = await rejection(alice.send(new ListMembershipsCommand({})))
+    expect(error.name).toBe('InternalServerException')
+    expect(error.$metadata.httpStatusCode).toBe(500)
+    await expect(alice.send(new CreateCollaborationCommand(collaborationInput()))).resolves.toBeDefined()
+  })
+
+  it('loses nothing under 1 000 requests over 50 concurrent connections', async () => {
+    const mock = createCleanRoomsMock()
+    const collaborationIds = Array.from(
+      { length: 1_000 },
+      (_, i) =>
+        mock.seed.collaboration({
+          name: `load ${i}`,
+          creator: { accountId: BOB, abilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS'] },
+          members: [{ accountId: ALICE }],
+        }).collaborationId,
+    )
+    const server = await serve({}, mock)
+    let opened = 0
+    const agent = new Agent({ keepAlive: true, maxSockets: 50 })
+    const createConnection = agent.createConnection.bind(agent)
+    agent.createConnection = ((...args: Parameters<typeof createConnection>) => {
+      opened += 1
+      return createConnection(...args)
+    }) as typeof agent.createConnection
+    const alice = client(server, undefined, agent)
+
+    const queue = [...collaborationIds]
+    const created: string[] = []
+    let inFlight = 0
+    let peak = 0
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          inFlight += 1
+          peak = Math.max(peak, inFlight)
+          const { membership } = await alice.send(
+            new CreateMembershipCommand({ collaborationIdentifier: id, queryLogStatus: 'DISABLED' }),
+          )
+          inFlight -= 1
+          created.push(membership!.id!)
+        }
+      }),
+    )
+    expect(peak).toBe(50)
+    expect(opened).toBe(50)
+
+    const listed: string[] = []
+    for await (const page of paginateListMemberships({ client: alice }, { maxResults: 100 })) {
+      for (const summary of page.membershipSummaries ?? []) listed.push(summary.id!)
+    }
+    expect(listed).toHaveLength(1_000)
+    expect(new Set(listed)).toEqual(new Set(created))
+    agent.destroy()
+  })
+
+  it('R-ID-4: with secrets configured, refuses a wrong secret with InvalidSignatureException through the SDK', async () => {
+    const mock = createCleanRoomsMock({
+      accounts: { AKIDALICE: ALICE },
+      secrets: { AKIDALICE: 'alice-secret' },
+    })
+    const server = await serve({}, mock)
+    const right = client(server, { accessKeyId: 'AKIDALICE', secretAccessKey: 'alice-secret' })
+    await expect(right.send(new ListMembershipsCommand({}))).resolves.toBeDefined()
+    await expect(right.send(new CreateCollaborationCommand(collaborationInput()))).resolves.toBeDefined()
+
+    const wrong = client(server, { accessKeyId: 'AKIDALICE', secretAccessKey: 'not-alice-secret' })
+    const error = await rejection(wrong.send(new ListMembershipsCommand({})))
+    expect(error.name).toBe('InvalidSignatureException')
+    expect(error.$metadata.httpStatusCode).toBe(403)
+
+    const unknown = client(server, { accessKeyId: 'AKIDMALLORY', secretAccessKey: 'x' })
+    expect((await rejection(unknown.send(new ListMembershipsCommand({})))).name).toBe(
+      'UnrecognizedClientException',
+    )
+  })
+
+  it('R-ID-4: without secrets, signatures are not checked', async () => {
+    const server = await serve({}, createCleanRoomsMock({ accounts: { AKIDALICE: ALICE } }))
+    const wrong = client(server, { accessKeyId: 'AKIDALICE', secretAccessKey: 'whatever' })
+    await expect(wrong.send(new ListMembershipsCommand({}))).resolves.toBeDefined()
+  })
+
+  it('exposes health, snapshot, reset and restore under /__mock/', async () => {
+    const server = await serve()
+    expect(await (await fetch(`${server.url}/__mock/health`)).json()).toEqual({ status: 'ok' })
+    await client(server).send(new CreateCollaborationCommand(collaborationInput()))
+    const snapshot = await (await fetch(`${server.url}/__mock/snapshot`)).text()
+    expect(snapshot).toContain('"shared"')
+
+    expect((await fetch(`${server.url}/__mock/reset`, { method: 'POST' })).status).toBe(200)
+    expect(await (await fetch(`${server.url}/__mock/snapshot`)).text()).not.toContain('"shared"')
+
+    const restored = await fetch(`${server.url}/__mock/restore`, { method: 'POST', body: snapshot })
+    expect(restored.status).toBe(200)
+    expect(await (await fetch(`${server.url}/__mock/snapshot`)).text()).toBe(snapshot)
+
+    const bad = await fetch(`${server.url}/__mock/restore`, { method: 'POST', body: 'not json' })
+    expect(bad.status).toBe(400)
+    expect(bad.headers.get('x-amzn-errortype')).toBe('SerializationException')
+    const unknown = await fetch(`${server.url}/__mock/seed`, { method: 'POST' })
+    expect(unknown.status).toBe(404)
+  })
+})
+
+/** Sends raw bytes, then returns whatever the server answers before it closes the connection. */
+function rawExchange(server: MockServer, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(text))
+    let reply = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => {
+      reply += chunk
+    })
+    socket.on('close', () => resolve(reply))
+    socket.on('error', reject)
+    socket.setTimeout(10_000, () => socket.destroy(new Error('server kept the connection open')))
+  })
+}
