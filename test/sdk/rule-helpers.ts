@@ -1,0 +1,134 @@
+/** SDK test helpers for the business-rule suites: accounts, small inputs, and "rejected and nothing changed". */
+import {
+  type CleanRoomsClient,
+  CreateCollaborationCommand,
+  type CreateCollaborationCommandInput,
+  CreateMembershipCommand,
+  type CreateMembershipCommandInput,
+  ListMembersCommand,
+  type MemberAbility,
+  type MemberSpecification,
+  type PaymentConfiguration,
+  type ValidationException,
+} from '@aws-sdk/client-cleanrooms'
+import { expect } from 'vitest'
+
+import type { Harness } from './transports.ts'
+
+/** The accounts of the suites. A 12-digit access key is its own account (R-ID-2). */
+export const A = '111111111111'
+export const B = '222222222222'
+export const C = '333333333333'
+export const D = '444444444444'
+export const OUTSIDER = '999999999999'
+
+/** 2023-11-14T22:13:20Z in epoch milliseconds: a frozen clock for suites that compare times. */
+export const T0 = 1_700_000_000_000
+
+/** A member specification as a user writes it. */
+export function member(
+  accountId: string,
+  memberAbilities: MemberAbility[] = [],
+  paymentConfiguration?: PaymentConfiguration,
+): MemberSpecification {
+  return {
+    accountId,
+    displayName: `Member ${accountId}`,
+    memberAbilities,
+    ...(paymentConfiguration !== undefined && { paymentConfiguration }),
+  }
+}
+
+/**
+ * A payment configuration from dotted category keys: `pay({ queryCompute: true, 'machineLearning.modelTraining': false })`
+ * is `{ queryCompute: { isResponsible: true }, machineLearning: { modelTraining: { isResponsible: false } } }`.
+ * Written here rather than taken from the mock, so the tests do not share the mock's category table.
+ */
+export function pay(flags: Record<string, boolean>): PaymentConfiguration {
+  const result: Record<string, Record<string, unknown>> = {}
+  for (const [key, isResponsible] of Object.entries(flags)) {
+    const [first = key, second] = key.split('.')
+    if (second === undefined) result[first] = { isResponsible }
+    else result[first] = { ...result[first], [second]: { isResponsible } }
+  }
+  return result as unknown as PaymentConfiguration
+}
+
+/** A valid CreateCollaboration input: a creator without abilities and no members, unless overridden. */
+export function collaborationInput(
+  overrides: Partial<CreateCollaborationCommandInput> = {},
+): CreateCollaborationCommandInput {
+  return {
+    name: 'Shared audience',
+    description: 'Overlap analysis',
+    creatorDisplayName: 'Creator',
+    creatorMemberAbilities: [],
+    members: [],
+    queryLogStatus: 'DISABLED',
+    ...overrides,
+  }
+}
+
+/** Creates a collaboration as `client` and returns its id. */
+export async function createCollaboration(
+  client: CleanRoomsClient,
+  overrides: Partial<CreateCollaborationCommandInput> = {},
+): Promise<string> {
+  const { collaboration } = await client.send(new CreateCollaborationCommand(collaborationInput(overrides)))
+  const id = collaboration?.id
+  if (id === undefined) throw new Error('CreateCollaboration returned no id')
+  return id
+}
+
+/** Joins `collaborationIdentifier` as `client` with `queryLogStatus: DISABLED` plus `extra`; returns the membership. */
+export async function join(
+  client: CleanRoomsClient,
+  collaborationIdentifier: string,
+  extra: Partial<CreateMembershipCommandInput> = {},
+) {
+  const { membership } = await client.send(
+    new CreateMembershipCommand({ collaborationIdentifier, queryLogStatus: 'DISABLED', ...extra }),
+  )
+  if (membership === undefined) throw new Error('CreateMembership returned no membership')
+  return membership
+}
+
+/** ListMembers as `client`: each participant's `paymentConfiguration`, by account id. */
+export async function shownPayments(
+  client: CleanRoomsClient,
+  collaborationIdentifier: string,
+): Promise<Record<string, PaymentConfiguration | undefined>> {
+  const { memberSummaries = [] } = await client.send(new ListMembersCommand({ collaborationIdentifier }))
+  return Object.fromEntries(memberSummaries.map((m) => [m.accountId, m.paymentConfiguration]))
+}
+
+/**
+ * R-STATE-2: runs `call`, expects it to fail with `errorClass` (the SDK's class), and checks that the mock's
+ * state is exactly what it was before. Returns the error for the test's own checks.
+ */
+export async function expectRejected<E extends Error>(
+  h: Harness,
+  call: () => Promise<unknown>,
+  errorClass: abstract new (...args: never[]) => E,
+): Promise<E> {
+  const before = h.mock.snapshot()
+  const error = await call().then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(errorClass)
+  expect(h.mock.snapshot()).toEqual(before)
+  return error as E
+}
+
+/**
+ * What a user checks on a business-rule failure (R-WIRE-6): HTTP 400, `reason: INVALID_CONFIGURATION`, one
+ * `fieldList` entry per broken rule naming the input field, and a message saying the rule in plain words.
+ */
+export function expectBusinessRule(error: ValidationException, fields: string[], message: RegExp): void {
+  expect(error.name).toBe('ValidationException')
+  expect(error.$metadata.httpStatusCode).toBe(400)
+  expect(error.reason).toBe('INVALID_CONFIGURATION')
+  expect(error.fieldList?.map((field) => field.name)).toEqual(fields)
+  expect(error.message).toMatch(message)
+}
