@@ -13,7 +13,7 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
 } from './generated/errors.ts'
-import type { OperationName } from './generated/operations.ts'
+import { type OperationName, operations } from './generated/operations.ts'
 import { createRandom, uuidFrom } from './internal/random.ts'
 import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
 import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './protocol/handle-request.ts'
@@ -51,7 +51,10 @@ export type MockSnapshot = DomainState
 
 /** A fault to inject into the next matching calls (R-STATE-3). */
 export interface FaultSpec {
-  /** Which operation fails; every operation when absent. */
+  /**
+   * Which operation fails; when absent, the next call of any operation whose model declares `error`
+   * (ServiceQuotaExceededException only hits CreateCollaboration and CreateMembership).
+   */
   operation?: OperationName
   /** Only calls from this account; every caller when absent. */
   accountId?: string
@@ -74,7 +77,10 @@ export interface CleanRoomsMockCore {
   snapshot(): MockSnapshot
   /** Replaces the state with a snapshot (also how unreachable states are set up, R-STATE-3). */
   restore(snapshot: MockSnapshot): void
-  /** Queues a fault: the next matching calls fail with that error after validation. */
+  /**
+   * Queues a fault: the next matching calls fail with that error after validation.
+   * @throws TypeError when `fault.operation` does not declare `fault.error` (R-WIRE-2)
+   */
   injectFault(fault: FaultSpec): void
   /** Calls `listener` after every state change; returns an unsubscribe function. */
   onChange(listener: () => void): () => void
@@ -128,10 +134,15 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       ? {}
       : { checkSignature: createSignatureCheck({ secrets: options.secrets }) }),
     takeFault: (operation, caller) => {
+      // A fault only hits operations whose model declares its error (R-WIRE-2): a quota fault queued for
+      // "every operation" waits for CreateCollaboration or CreateMembership instead of turning a GetMembership
+      // into an undeclared error (which error-response.ts would report as a mock bug, 500).
+      const declared = operations[operation].errors
       const index = faults.findIndex(
         (fault) =>
           (fault.operation === undefined || fault.operation === operation) &&
-          (fault.accountId === undefined || fault.accountId === caller.accountId),
+          (fault.accountId === undefined || fault.accountId === caller.accountId) &&
+          declared.some((error) => error.name === fault.error),
       )
       const fault = faults[index]
       if (!fault) return undefined
@@ -162,6 +173,14 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       changed()
     },
     injectFault(fault) {
+      if (
+        fault.operation !== undefined &&
+        !operations[fault.operation].errors.some((error) => error.name === fault.error)
+      ) {
+        throw new TypeError(
+          `injectFault: ${fault.operation} does not declare ${fault.error}, so it can never fail with it`,
+        )
+      }
       faults.push({ ...fault, times: fault.times ?? 1 })
     },
     onChange(listener) {
