@@ -77,6 +77,13 @@ const COMMANDS: Record<string, Command> = {
     // Loaded on demand: `generate` must keep working even when the mock does not compile.
     run: async (args) => (await import('../mocks/serve-command.ts')).runServe(args),
   },
+  diff: {
+    summary:
+      'what changed between two AWS models or specs, and whether it breaks clients or mocks (exit 1 if so)',
+    usage: 'diff <old model or spec> <new model or spec> [--json] [--fail-on any|client|mock|none]',
+    // Loaded on demand, like serve: the other subcommands do not need it.
+    run: async (args) => (await import('./diff/run-diff.ts')).runDiff(args),
+  },
   'import-model': {
     summary: 'import an AWS model (Smithy JSON AST or botocore service-2.json) into the OpenAPI spec',
     usage: `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--out ${DEFAULT_SPEC}]`,

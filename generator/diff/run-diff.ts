@@ -1,0 +1,89 @@
+/** Diff layer: `cleanrooms-mock diff <old> <new> [--json] [--fail-on any|client|mock|none]`. */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { diffSpecs, type SpecDiff } from './diff-specs.ts'
+import { formatDiff } from './format-diff.ts'
+import { type Comparable, loadComparable } from './load-comparable.ts'
+
+/** Which breaking changes make `diff` exit 1. */
+export type FailOn = 'any' | 'client' | 'mock' | 'none'
+
+/** Usage line for `--help`. */
+export const DIFF_USAGE =
+  'diff <old model or spec> <new model or spec> [--json] [--fail-on any|client|mock|none]'
+
+/** The `--json` document: both sides, then the diff. */
+export interface DiffReport extends SpecDiff {
+  from: Side
+  to: Side
+}
+
+interface Side {
+  file: string
+  format: Comparable['format']
+  paginators?: string | null
+}
+
+/** Compares two files (models of either format, or specs). */
+export async function diffFiles(from: string, to: string): Promise<DiffReport> {
+  const [a, b] = await Promise.all([loadComparable(from), loadComparable(to)])
+  const diff = diffSpecs(a.doc, b.doc)
+  const notes = [...diff.notes]
+  for (const side of [a, b]) {
+    // Without paginators-1.json a botocore model says nothing about pagination, which reads as "removed".
+    if (side.paginators === null)
+      notes.push(`${side.file}: no paginators-1.json beside this botocore model, so it has no pagination`)
+  }
+  return { from: sideOf(a), to: sideOf(b), ...diff, notes }
+}
+
+function sideOf(c: Comparable): Side {
+  return {
+    file: c.file,
+    format: c.format,
+    ...(c.paginators === undefined ? {} : { paginators: c.paginators }),
+  }
+}
+
+/** Runs the subcommand; prints the report; returns 1 when a change breaks whom `--fail-on` names. */
+export async function runDiff(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'fail-on': { type: 'string', default: 'any' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    console.log(`usage: cleanrooms-mock ${DIFF_USAGE}`)
+    return 0
+  }
+  const failOn = values['fail-on']
+  const [from, to, ...extra] = positionals
+  if (from === undefined || to === undefined || extra.length > 0 || !isFailOn(failOn)) {
+    console.error(`usage: cleanrooms-mock ${DIFF_USAGE}`)
+    return 2
+  }
+  const report = await diffFiles(from, to)
+  if (values.json) console.log(JSON.stringify(report, null, 2))
+  else process.stdout.write(formatDiff(report, describe(report.from), describe(report.to)))
+  return breaks(report, failOn) ? 1 : 0
+}
+
+function describe(side: Side): string {
+  return `${path.basename(side.file)} (${side.format})`
+}
+
+function breaks(diff: SpecDiff, failOn: FailOn): boolean {
+  const { client, mock } = diff.summary.breaking
+  if (failOn === 'none') return false
+  if (failOn === 'client') return client
+  if (failOn === 'mock') return mock
+  return client || mock
+}
+
+function isFailOn(value: string): value is FailOn {
+  return value === 'any' || value === 'client' || value === 'mock' || value === 'none'
+}
