@@ -106,6 +106,35 @@ describe('verify with a state the catalogue does not know', () => {
   })
 })
 
+describe('verify isolates interactions', () => {
+  it('an interaction without provider states runs against an empty mock, whatever ran before it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cleanrooms-verify-'))
+    try {
+      const pact = JSON.parse(
+        await readFile(path.join(divergent, 'DivergentConsumer-CleanRoomsMock.json'), 'utf8'),
+      )
+      const seeded = pact.interactions.at(-1)
+      seeded.description = 'a: the payer reads its seeded membership'
+      const stateless = {
+        type: 'Synchronous/HTTP',
+        description: 'b: the payer, with no state, has no memberships',
+        request: { method: 'GET', path: '/memberships', headers: seeded.request.headers },
+        response: {
+          status: 200,
+          body: { content: { membershipSummaries: [] }, contentType: 'application/json', encoded: false },
+        },
+      }
+      pact.interactions = [seeded, stateless]
+      await writeFile(path.join(dir, 'isolation.json'), JSON.stringify(pact))
+      const { code, out } = await verify([dir])
+      expect(out).toContain('PASS  DivergentConsumer: b: the payer, with no state, has no memberships')
+      expect(code).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('verify usage', () => {
   it('exits 2 without pacts or a broker', async () => {
     const { code, err } = await verify([])
