@@ -2,23 +2,52 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createCleanRoomsMock } from '../../mocks/index.ts'
+import { STATE_ACCOUNTS } from '../state-names.ts'
+import { VERIFY_SECRET } from './signing-request-filter.ts'
 import { verifyPacts } from './verify-pacts.ts'
 
 const pactDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../pacts')
+let pactFiles: string[]
+
+beforeAll(async () => {
+  pactFiles = (await readdir(pactDir))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => path.join(pactDir, name))
+})
+
+/** Every example account with the same secret: the mock checks signatures (R-ID-4) when it has secrets. */
+function secretsOf(secret: string): Record<string, string> {
+  return Object.fromEntries(Object.values(STATE_ACCOUNTS).map((account) => [account, secret]))
+}
 
 describe('provider verification of contracts/pacts', () => {
   it('every interaction of every committed pact passes against mocks/server.ts', async () => {
-    const files = (await readdir(pactDir))
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => path.join(pactDir, name))
-    expect(files.length).toBeGreaterThan(0)
-    const report = await verifyPacts({ createMock: () => createCleanRoomsMock(), pactFiles: files })
+    expect(pactFiles.length).toBeGreaterThan(0)
+    const report = await verifyPacts({ createMock: () => createCleanRoomsMock(), pactFiles })
     const failed = report.interactions.filter((outcome) => !outcome.passed)
     expect(failed, JSON.stringify(failed, null, 2)).toEqual([])
     expect(report.errors).toEqual([])
     expect(report.interactions.length).toBeGreaterThanOrEqual(14)
     expect(report.passed).toBe(true)
+  })
+
+  it('R-ID-4: still passes with signature checking on, since each replayed request is re-signed', async () => {
+    const report = await verifyPacts({
+      createMock: () => createCleanRoomsMock({ secrets: secretsOf(VERIFY_SECRET) }),
+      pactFiles,
+    })
+    expect(report.interactions.filter((outcome) => !outcome.passed)).toEqual([])
+    expect(report.passed).toBe(true)
+  })
+
+  it('R-ID-4: fails when the mock expects other secrets (the signatures are really checked)', async () => {
+    const report = await verifyPacts({
+      createMock: () => createCleanRoomsMock({ secrets: secretsOf('some-other-secret') }),
+      pactFiles,
+    })
+    expect(report.passed).toBe(false)
+    expect(report.interactions.every((outcome) => !outcome.passed)).toBe(true)
   })
 })
