@@ -94,14 +94,8 @@ export async function runServe(args: string[]): Promise<number> {
         'wrote the file, so they can repeat ids already in it. Drop --seed, or start from an empty state.',
     )
   }
-  console.log(
-    banner(server, settings, {
-      strict: values.strict,
-      checkSignatures,
-      state: values.state,
-    }),
-  )
-  return new Promise<number>((resolve) => {
+  // Listen for signals before printing the banner: a harness may signal as soon as it reads it.
+  const stopped = new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop).off('SIGTERM', stop)
       console.log(`\n${signal}: stopping (in-flight requests finish, then the state is written)`)
@@ -115,6 +109,15 @@ export async function runServe(args: string[]): Promise<number> {
     }
     process.on('SIGINT', stop).on('SIGTERM', stop)
   })
+
+  console.log(
+    banner(server, settings, {
+      strict: values.strict,
+      checkSignatures,
+      state: values.state,
+    }),
+  )
+  return stopped
 }
 
 interface BannerFacts {

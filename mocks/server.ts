@@ -66,6 +66,8 @@ export interface MockServer<Snapshot = unknown> {
 export const DEFAULT_PORT = 4566
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+/** Limit for `POST /__mock/restore`, whose body is a whole snapshot. */
+const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024
 const DEFAULT_TIMEOUTS: ServerTimeouts = {
   headersMs: 10_000,
   requestMs: 30_000,
@@ -120,8 +122,12 @@ export async function startServer<Snapshot>(options: ServerOptions<Snapshot>): P
       connectionsCheckingInterval: Math.max(100, Math.min(timeouts.headersMs, timeouts.requestMs, 5_000) / 2),
     },
     (req, res) => {
-      if (closing) res.setHeader('connection', 'close')
-      serveRequest(req, res, { mock, maxBodyBytes, bodyIdleMs: timeouts.bodyIdleMs }).catch((error) => {
+      serveRequest(req, res, {
+        mock,
+        maxBodyBytes,
+        bodyIdleMs: timeouts.bodyIdleMs,
+        closing: () => closing,
+      }).catch((error) => {
         // serveRequest answers every failure itself; this only runs if writing the answer failed.
         res.destroy(error instanceof Error ? error : undefined)
       })
@@ -161,6 +167,8 @@ interface RequestContext {
   mock: ServableMock<unknown>
   maxBodyBytes: number
   bodyIdleMs: number
+  /** True once close() began: a request that was in flight then is answered, and its connection closed. */
+  closing: () => boolean
 }
 
 async function serveRequest(
@@ -168,9 +176,14 @@ async function serveRequest(
   res: ServerResponse,
   context: RequestContext,
 ): Promise<void> {
+  const url = req.url ?? '/'
+  const queryAt = url.indexOf('?')
+  const path = queryAt === -1 ? url : url.slice(0, queryAt)
+  const control = path.startsWith(CONTROL_PREFIX)
   let body: string | undefined
   try {
-    body = await readBody(req, context.maxBodyBytes, context.bodyIdleMs)
+    // A snapshot for /__mock/restore can be large (tens of MB at 100 000 memberships); AWS paths cannot.
+    body = await readBody(req, control ? MAX_SNAPSHOT_BYTES : context.maxBodyBytes, context.bodyIdleMs)
   } catch (error) {
     // The rest of the body was not read: the connection cannot carry another request.
     res.setHeader('connection', 'close')
@@ -179,9 +192,6 @@ async function serveRequest(
   }
   let response: WireResponse
   try {
-    const url = req.url ?? '/'
-    const queryAt = url.indexOf('?')
-    const path = queryAt === -1 ? url : url.slice(0, queryAt)
     const request: WireRequest = {
       method: req.method ?? 'GET',
       path,
@@ -189,13 +199,12 @@ async function serveRequest(
       headers: toHeaderRecord(req),
       body,
     }
-    response = path.startsWith(CONTROL_PREFIX)
-      ? handleControl(request, context.mock)
-      : context.mock.handle(request)
+    response = control ? handleControl(request, context.mock) : context.mock.handle(request)
   } catch (error) {
     // A bug anywhere below, or a control-surface error: a restJson1 error, never a crashed process.
     response = toErrorResponse(error, undefined, randomUUID())
   }
+  if (context.closing()) res.setHeader('connection', 'close')
   writeResponse(res, response)
 }
 
