@@ -1,6 +1,6 @@
 /** SDK test helpers for the wire: hand-made requests, and SDK middleware that edits or records what is sent. */
-import type { CleanRoomsClient } from '@aws-sdk/client-cleanrooms'
-import type { HttpRequest, HttpResponse } from '@smithy/types'
+import type { CleanRoomsClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-cleanrooms'
+import type { FinalizeRequestMiddleware, HttpRequest, HttpResponse } from '@smithy/types'
 
 /** The us-east-1 endpoint; a transport with its own address rewrites the origin. */
 export const ENDPOINT = 'https://cleanrooms.us-east-1.amazonaws.com'
@@ -71,13 +71,16 @@ export function editSignedRequest(
   client: CleanRoomsClient,
   edit: (request: HttpRequest) => void,
 ): CleanRoomsClient {
-  client.middlewareStack.addRelativeTo(
+  const middleware: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> =
     (next) => async (args) => {
       edit(args.request as HttpRequest)
       return next(args)
-    },
-    { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'testEditSignedRequest' },
-  )
+    }
+  client.middlewareStack.addRelativeTo(middleware, {
+    relation: 'after',
+    toMiddleware: 'httpSigningMiddleware',
+    name: 'testEditSignedRequest',
+  })
   return client
 }
 
