@@ -7,6 +7,7 @@ import {
   type CreateCleanRoomsMockOptions,
   createCleanRoomsMock,
 } from '../../mocks/index.ts'
+import { startServer } from '../../mocks/server.ts'
 
 /** A mock reached through one transport, and SDK clients wired to it. */
 export interface Harness {
@@ -72,5 +73,29 @@ export const msw: Transport = {
   },
 }
 
-/** Every transport the suite runs through. The standalone server joins when it exists. */
-export const transports: Transport[] = [inProcess, msw]
+/** The SDK's default Node HTTP handler over a loopback socket to `cleanrooms-mock serve`'s server. */
+export const server: Transport = {
+  name: 'standalone server',
+  async start(options) {
+    const mock = createCleanRoomsMock(options)
+    const running = await startServer({ mock, port: 0 })
+    return {
+      mock,
+      client: clientFactory({ endpoint: running.url }),
+      // The same path, query, headers and body, sent to the server over a real socket.
+      raw: async (request) => {
+        const url = new URL(request.url)
+        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text()
+        return fetch(`${running.url}${url.pathname}${url.search}`, {
+          method: request.method,
+          headers: request.headers,
+          ...(body === undefined ? {} : { body }),
+        })
+      },
+      close: () => running.close(),
+    }
+  },
+}
+
+/** Every way in: the whole SDK suite runs through each. */
+export const transports: Transport[] = [inProcess, msw, server]
