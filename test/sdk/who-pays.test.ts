@@ -386,6 +386,20 @@ describe.each(transports)('through $name', (transport) => {
     })
   })
 
+  it('R-PAY-3: jobCompute is in play as soon as a participant can run jobs, with nobody setting it', async () => {
+    const id = await createCollaboration(h.client(A), {
+      members: [member(B, ['CAN_RUN_JOB']), member(C, ['CAN_QUERY'])],
+    })
+    expect(await shownPayments(h.client(A), id)).toEqual({
+      [A]: pay({ queryCompute: false, jobCompute: false }),
+      [B]: pay({ queryCompute: false, jobCompute: true }),
+      [C]: pay({ queryCompute: true, jobCompute: false }),
+    })
+    // R-PAY-5: the job runner may leave its block out; its membership still holds both categories.
+    const membership = await join(h.client(B), id)
+    expect(membership.paymentConfiguration).toEqual(pay({ queryCompute: false, jobCompute: true }))
+  })
+
   describe.each(CATEGORIES)('each category: $key (one table drives them all)', ({ key, defaultPayer }) => {
     // B holds the category's default-payer ability (CAN_QUERY when the category has none); C holds nothing.
     const bAbilities: MemberAbility[] = [defaultPayer ?? 'CAN_QUERY']
