@@ -25,9 +25,7 @@ const decoder = new TextDecoder()
  * @example
  * const client = new CleanRoomsClient({ region: 'us-east-1', requestHandler: mock.requestHandler, credentials })
  */
-export function createRequestHandler(
-  handle: (request: WireRequest) => WireResponse,
-): MockRequestHandler {
+export function createRequestHandler(handle: (request: WireRequest) => WireResponse): MockRequestHandler {
   return {
     async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
       const response = handle(toWireRequest(request))
