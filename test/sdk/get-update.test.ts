@@ -182,14 +182,17 @@ describe.each(transports)('through $name', (transport) => {
       expect(first).toEqual({ ...created, queryLogStatus: 'DISABLED', updateTime: new Date(T0 + 5_000) })
 
       now = T0 + 9_000
-      // The new result configuration has no keyPrefix: replaced whole, not merged.
+      // The new result configuration has no keyPrefix and no roleArn: replaced whole, not merged.
+      const replacement = {
+        outputConfiguration: { s3: { bucket: 'second-bucket', resultFormat: 'PARQUET' as const } },
+      }
       const { membership: second } = await update(B, {
         membershipIdentifier,
-        defaultResultConfiguration: resultsTo('second-bucket'),
+        defaultResultConfiguration: replacement,
       })
       expect(second).toEqual({
         ...first,
-        defaultResultConfiguration: resultsTo('second-bucket'),
+        defaultResultConfiguration: replacement,
         updateTime: new Date(T0 + 9_000),
       })
       expect(await get(B, membershipIdentifier)).toEqual(second)
