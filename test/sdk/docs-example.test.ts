@@ -105,7 +105,68 @@ describe('joining a collaboration where a partner pays', () => {
     expect(memberSummaries?.find((m) => m.accountId === PARTNER)?.status).toBe('INVITED')
   })
 })
+
 // --8<-- [end:example]
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+describe('docs/behaviour.md stays true', () => {
+  const repoRoot = path.resolve(import.meta.dirname, '../..')
+  const doc = readFileSync(path.join(repoRoot, 'docs/behaviour.md'), 'utf8')
+
+  it('quotes this file’s example verbatim', () => {
+    const self = readFileSync(path.join(repoRoot, 'test/sdk/docs-example.test.ts'), 'utf8')
+    const start = '// --8<-- [start:example]\n'
+    const example = self.slice(self.indexOf(start) + start.length, self.indexOf('// --8<-- [end:example]'))
+    const marker = '<!-- quoted from test/sdk/docs-example.test.ts -->\n```ts\n'
+    const quoted = doc.slice(
+      doc.indexOf(marker) + marker.length,
+      doc.indexOf('\n```', doc.indexOf(marker) + marker.length),
+    )
+    expect(doc.includes(marker)).toBe(true)
+    expect(quoted).toBe(example.trimEnd())
+  })
+
+  it('every test it cites exists, under that name, in that file', () => {
+    const citations = [...doc.matchAll(/^- `(test\/[\w/.-]+\.test\.ts)` › (.+)$/gm)]
+    expect(citations.length).toBeGreaterThan(200)
+    const missing = citations
+      .filter(([, file = '', name = '']) => {
+        const full = path.join(repoRoot, file)
+        return !existsSync(full) || !readFileSync(full, 'utf8').includes(name)
+      })
+      .map(([line]) => line)
+    expect(missing).toEqual([])
+  })
+
+  it('has a section, with at least one test from test/sdk, for every rule id the tests name', () => {
+    const testFiles = readdirSync(path.join(repoRoot, 'test'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.test.ts'))
+      .map((file) => readFileSync(path.join(repoRoot, 'test', file), 'utf8'))
+    const named = new Set(testFiles.flatMap((text) => text.match(/R-[A-Z]+-\d+/g) ?? []))
+    const sections = doc.split(/^### /m).slice(1)
+    const withSdkTest = sections
+      .filter((section) => section.includes('- `test/sdk/'))
+      .map((section) => section.slice(0, section.indexOf(':')))
+    expect([...named].filter((id) => !withSdkTest.includes(id))).toEqual([])
+  })
+
+  const rulesFile = path.resolve(repoRoot, '../shared/design/RULES.md')
+  it.skipIf(!existsSync(rulesFile))(
+    'covers every rule id of the behaviour book (skipped when ../shared/design/RULES.md is absent)',
+    () => {
+      const ids = new Set(
+        readFileSync(rulesFile, 'utf8')
+          .match(/^- (R-[A-Z]+-\d+)/gm)
+          ?.map((line) => line.slice(2)),
+      )
+      expect(ids.size).toBeGreaterThan(30)
+      const headings = new Set(doc.match(/^### (R-[A-Z]+-\d+)/gm)?.map((line) => line.slice(4)))
+      expect([...ids].filter((id) => !headings.has(id))).toEqual([])
+    },
+  )
+})
 
 describe('the example is what the mock enforces', () => {
   it('R-PAY-4: the refusal the example handles is ValidationException INVALID_CONFIGURATION on the payment field', async () => {
