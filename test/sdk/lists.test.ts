@@ -311,15 +311,13 @@ describe.each(transports)('through $name', (transport) => {
       let pages = 0
       do {
         const maxResults = [3, 100, 17][pages % 3]
-        const page = await h
-          .client(A)
-          .send(
-            new ListMembersCommand({
-              collaborationIdentifier: collaborationId,
-              maxResults,
-              ...(nextToken && { nextToken }),
-            }),
-          )
+        const page = await h.client(A).send(
+          new ListMembersCommand({
+            collaborationIdentifier: collaborationId,
+            maxResults,
+            ...(nextToken && { nextToken }),
+          }),
+        )
         walked.push(...(page.memberSummaries ?? []).map((m) => m.accountId ?? ''))
         nextToken = page.nextToken
         pages += 1
@@ -371,14 +369,12 @@ describe.each(transports)('through $name', (transport) => {
         // another operation
         () => h.client(B).send(new ListMembershipsCommand({ nextToken: membersToken })),
         () =>
-          h
-            .client(A)
-            .send(
-              new ListMembersCommand({
-                collaborationIdentifier: collaborationId,
-                nextToken: membershipsToken,
-              }),
-            ),
+          h.client(A).send(
+            new ListMembersCommand({
+              collaborationIdentifier: collaborationId,
+              nextToken: membershipsToken,
+            }),
+          ),
         // another caller
         () => h.client(C).send(new ListMembershipsCommand({ nextToken: membershipsToken })),
         () =>
