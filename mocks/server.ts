@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net'
 import { toErrorResponse } from './protocol/error-response.ts'
 import { ProtocolError } from './protocol/protocol-errors.ts'
 import type { WireRequest, WireResponse } from './protocol/wire.ts'
-import { createStateWriter, readStateFile, StateFileError, type StateWriter } from './state-file.ts'
+import {
+  createStateWriter,
+  readStateFile,
+  removeStaleTempFiles,
+  StateFileError,
+  type StateWriter,
+} from './state-file.ts'
 
 /** What the server needs from a mock: the sync core and the state controls. `createCleanRoomsMock()` fits. */
 export interface ServableMock<Snapshot = unknown> {
@@ -107,6 +113,7 @@ export async function startServer<Snapshot>(options: ServerOptions<Snapshot>): P
       }
       restoredState = true
     }
+    await removeStaleTempFiles(options.stateFile)
     // Subscribe after restoring: loading the file is not a change worth writing back.
     writer = createStateWriter(options.stateFile, () => mock.snapshot(), options.onStateWriteError)
     unsubscribe = mock.onChange(() => writer?.schedule())

@@ -1,6 +1,6 @@
 /** Server layer (node only): the `--state` file, read once at start and rewritten atomically after changes. */
 import { randomBytes } from 'node:crypto'
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
 /** The state file exists but cannot be used. The server must stop, and must not overwrite the file. */
@@ -60,6 +60,38 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     throw error
   }
   await syncDirectory(dir)
+}
+
+/**
+ * Removes temporary files a killed writer left beside `file` (`.<name>.<pid>.<random>.tmp`), when that
+ * process is gone. The state file itself is never touched.
+ */
+export async function removeStaleTempFiles(file: string): Promise<void> {
+  const dir = path.dirname(file)
+  const prefix = `.${path.basename(file)}.`
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    const pid = Number(name.slice(prefix.length).split('.')[0])
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      await rm(path.join(dir, name), { force: true })
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Schedules and coalesces writes of the latest state; see {@link createStateWriter}. */

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -200,9 +200,10 @@ describe('cleanrooms-mock serve (child process)', () => {
       expect(stored).toBeGreaterThan(3_000)
       expect(stored).toBeLessThanOrEqual(3_000 + acknowledged)
     }
-    // And the server starts again from it.
+    // And the server starts again from it, clearing the temporary files the killed writers left.
     const restarted = await spawnServe(['--state', state])
     expect(restarted.output()).toContain('(loaded;')
+    expect((await readdir(dir)).filter((name) => name.startsWith('.killed.json.'))).toEqual([])
     restarted.child.kill('SIGTERM')
     expect(await restarted.exit).toBe(0)
   })
