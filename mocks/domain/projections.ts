@@ -1,4 +1,11 @@
-/** Domain layer: state records → the wire shapes of the model, one projection per shape, always fresh copies. */
+/**
+ * Domain layer: state records → the wire shapes of the model, one projection per shape.
+ *
+ * @note Each projection is a new top-level object, but nested values (lists, payment and result
+ * configurations) are shared with the store, not deep-copied: the store never edits a stored value in place
+ * (an update replaces it), and the protocol layer serializes every output at once. A deep copy here was half
+ * the cost of a GetMembership (docs/benchmarks.md). Treat outputs as read-only.
+ */
 import type {
   Collaboration,
   MemberSummary,
@@ -8,33 +15,33 @@ import type {
 } from '../generated/types.ts'
 import { buildPaymentConfiguration, PAYMENT_CATEGORIES } from './payment-categories.ts'
 import type { CollaborationRecord, MembershipRecord, ParticipantRecord, PaymentCategoryKey } from './state.ts'
-import { copyJson } from './state.ts'
 
 /** The collaboration as `caller` sees it: `memberStatus` and `membershipId`/`membershipArn` are the caller's. */
 export function toCollaboration(record: CollaborationRecord, callerAccountId: string): Collaboration {
   const own = record.participants.find((p) => p.accountId === callerAccountId)
-  return copyJson({
-    ...copyDefined(record, [
-      'id',
-      'arn',
-      'name',
-      'description',
-      'creatorAccountId',
-      'creatorDisplayName',
-      'createTime',
-      'updateTime',
-      'dataEncryptionMetadata',
-      'queryLogStatus',
-      'jobLogStatus',
-      'analyticsEngine',
-      'autoApprovedChangeTypes',
-      'allowedResultRegions',
-      'isMetricsEnabled',
-    ]),
+  const out: Collaboration = {
+    id: record.id,
+    arn: record.arn,
+    name: record.name,
+    creatorAccountId: record.creatorAccountId,
+    creatorDisplayName: record.creatorDisplayName,
+    createTime: record.createTime,
+    updateTime: record.updateTime,
     memberStatus: own?.status ?? 'INVITED',
-    ...(own?.membershipId !== undefined && { membershipId: own.membershipId }),
-    ...(own?.membershipArn !== undefined && { membershipArn: own.membershipArn }),
-  })
+    queryLogStatus: record.queryLogStatus,
+  }
+  setDefined(out, record, [
+    'description',
+    'dataEncryptionMetadata',
+    'jobLogStatus',
+    'analyticsEngine',
+    'autoApprovedChangeTypes',
+    'allowedResultRegions',
+    'isMetricsEnabled',
+  ])
+  if (own?.membershipId !== undefined) out.membershipId = own.membershipId
+  if (own?.membershipArn !== undefined) out.membershipArn = own.membershipArn
+  return out
 }
 
 /**
@@ -45,46 +52,44 @@ export function toMemberSummary(
   participant: ParticipantRecord,
   collaboration: CollaborationRecord,
 ): MemberSummary {
-  return copyJson({
-    ...copyDefined(participant, [
-      'accountId',
-      'status',
-      'displayName',
-      'abilities',
-      'mlAbilities',
-      'createTime',
-      'updateTime',
-      'membershipId',
-      'membershipArn',
-    ]),
+  const out: MemberSummary = {
+    accountId: participant.accountId,
+    status: participant.status,
+    displayName: participant.displayName,
+    abilities: participant.abilities,
+    createTime: participant.createTime,
+    updateTime: participant.updateTime,
     paymentConfiguration: effectivePaymentConfiguration(collaboration, participant.accountId),
-  })
+  }
+  setDefined(out, participant, ['mlAbilities', 'membershipId', 'membershipArn'])
+  return out
 }
 
 /** The full membership (GetMembership, CreateMembership, UpdateMembership). */
 export function toMembership(record: MembershipRecord, collaboration: CollaborationRecord): Membership {
-  return copyJson({
-    ...copyDefined(record, [
-      'id',
-      'arn',
-      'collaborationId',
-      'createTime',
-      'updateTime',
-      'status',
-      'memberAbilities',
-      'mlMemberAbilities',
-      'queryLogStatus',
-      'jobLogStatus',
-      'defaultResultConfiguration',
-      'defaultJobResultConfiguration',
-      'paymentConfiguration',
-      'isMetricsEnabled',
-    ]),
+  const out: Membership = {
+    id: record.id,
+    arn: record.arn,
     collaborationArn: collaboration.arn,
+    collaborationId: record.collaborationId,
     collaborationCreatorAccountId: collaboration.creatorAccountId,
     collaborationCreatorDisplayName: collaboration.creatorDisplayName,
     collaborationName: collaboration.name,
-  })
+    createTime: record.createTime,
+    updateTime: record.updateTime,
+    status: record.status,
+    memberAbilities: record.memberAbilities,
+    queryLogStatus: record.queryLogStatus,
+    paymentConfiguration: record.paymentConfiguration,
+  }
+  setDefined(out, record, [
+    'mlMemberAbilities',
+    'jobLogStatus',
+    'defaultResultConfiguration',
+    'defaultJobResultConfiguration',
+    'isMetricsEnabled',
+  ])
+  return out
 }
 
 /** The membership as ListMemberships shows it (no log statuses, result configurations or metrics flag). */
@@ -92,23 +97,22 @@ export function toMembershipSummary(
   record: MembershipRecord,
   collaboration: CollaborationRecord,
 ): MembershipSummary {
-  return copyJson({
-    ...copyDefined(record, [
-      'id',
-      'arn',
-      'collaborationId',
-      'createTime',
-      'updateTime',
-      'status',
-      'memberAbilities',
-      'mlMemberAbilities',
-      'paymentConfiguration',
-    ]),
+  const out: MembershipSummary = {
+    id: record.id,
+    arn: record.arn,
     collaborationArn: collaboration.arn,
+    collaborationId: record.collaborationId,
     collaborationCreatorAccountId: collaboration.creatorAccountId,
     collaborationCreatorDisplayName: collaboration.creatorDisplayName,
     collaborationName: collaboration.name,
-  })
+    createTime: record.createTime,
+    updateTime: record.updateTime,
+    status: record.status,
+    memberAbilities: record.memberAbilities,
+    paymentConfiguration: record.paymentConfiguration,
+  }
+  setDefined(out, record, ['mlMemberAbilities'])
+  return out
 }
 
 /** R-PAY-3: an account's responsibility in every category in play of a collaboration. */
@@ -126,11 +130,14 @@ export function effectivePaymentConfiguration(
   return buildPaymentConfiguration(values)
 }
 
-/** The listed members of `source` whose value is defined (exactOptionalPropertyTypes: absent, never undefined). */
-function copyDefined<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
-  const result: Partial<Pick<T, K>> = {}
+/** Copies the listed optional members that are defined (exactOptionalPropertyTypes: absent, never undefined). */
+function setDefined<T extends object, S extends Partial<T>, K extends keyof T & keyof S>(
+  target: T,
+  source: S,
+  keys: readonly K[],
+): void {
   for (const key of keys) {
-    if (source[key] !== undefined) result[key] = source[key]
+    const value = source[key]
+    if (value !== undefined) target[key] = value as T[K]
   }
-  return result as Pick<T, K>
 }
