@@ -112,9 +112,20 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       const value = clock()
       return value instanceof Date ? value.getTime() : value
     },
-    newId: () => uuidFrom(random),
+    // Skips ids already in the state: after restore() (or a state file) the seed's sequence starts again,
+    // and a new record must never replace a restored one.
+    newId: () => {
+      let id = uuidFrom(random)
+      while (isTaken(id)) id = uuidFrom(random)
+      return id
+    },
   }
   const store = createStore({ tokenSecret: `cleanrooms-mock:${options.seed ?? 1}` })
+  const isTaken = (id: string) =>
+    Object.values(store.state.regions).some(
+      (regionState) =>
+        Object.hasOwn(regionState.collaborations, id) || Object.hasOwn(regionState.memberships, id),
+    )
   const listeners = new Set<() => void>()
   const faults: Array<Required<Pick<FaultSpec, 'error' | 'times'>> & FaultSpec> = []
   const changed = () => {
