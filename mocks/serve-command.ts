@@ -60,8 +60,8 @@ export async function runServe(args: string[]): Promise<number> {
   const mock = createCleanRoomsMock({
     accounts: settings.accounts,
     strict: values.strict,
-    // A server outlives one test and restarts over its state file: without --seed, a fresh seed per start,
-    // so the ids of a restarted server do not repeat those already in the file.
+    // Without --seed, a fresh seed per start (ids never repeat what a restored state holds either way:
+    // the mock skips ids that are taken).
     seed: seed ?? randomInt(2 ** 31),
     ...(settings.defaultAccountId === undefined ? {} : { defaultAccountId: settings.defaultAccountId }),
     ...(checkSignatures ? { secrets: settings.secrets } : {}),
@@ -88,12 +88,6 @@ export async function runServe(args: string[]): Promise<number> {
     throw error
   }
 
-  if (seed !== undefined && server.restoredState) {
-    console.warn(
-      `warning: --seed ${seed} with a restored --state: new ids follow the same sequence as in the run that ` +
-        'wrote the file, so they can repeat ids already in it. Drop --seed, or start from an empty state.',
-    )
-  }
   // Listen for signals before printing the banner: a harness may signal as soon as it reads it.
   const stopped = new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
