@@ -26,19 +26,17 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true'
  * (profile: `node --cpu-prof --import tsx` on a loop of `mock.handle(GetMembership)`, or on `serve` under autocannon).
  */
 const ANALYSIS = [
-  'Profile of 2026-11-28, `serve` under autocannon (GetMembership): the socket write (`writev`, which the ' +
-    'bare server pays too) is about 40% of the busy time and the wire core about a third; inside the core, ' +
-    "GetMembership's projection (`toMembership` in `mocks/domain/projections.ts`) is two thirds, half of it " +
-    'the deep copy of its output (`copyJson`, a `JSON.parse(JSON.stringify(…))`) made right before the core ' +
-    'serializes the same object again.',
-  'In a scratch copy with the core replaced by a cached answer, `serve` cost 12–14 µs of CPU per request ' +
-    'against 11–12 µs for the bare server: the server code itself adds 1–2 µs. The rest of the gap is the ' +
-    'core, about 8 µs a call in a tight loop but about 15 µs amid the HTTP work (colder caches, more GC).',
-  'With `copyJson` removed from the projections (scratch copy, runs back to back with the unchanged code): ' +
-    'CPU per request 28 → 24 µs under `serve`, and the in-process ratio 1.16–1.21× → 1.12×. The targets the ' +
-    'mock misses are the cost of the core, chiefly of that projection, not of the adapters.',
-  'The throughput target is strict against this baseline: the bare server needs about 11 µs of CPU a ' +
-    'request, so 60% leaves `serve` about 7 µs for the core and the adapter together.',
+  'Profile of 2026-11-28 (before the fix): under `serve` with autocannon (GetMembership) the wire core was ' +
+    "about a third of the busy time, and two thirds of the core was GetMembership's projection, half of it a " +
+    'deep copy of the output (`JSON.parse(JSON.stringify(…))`) made right before the core serialized the same ' +
+    'object again. Throughput was then 43% of the bare server and the in-process ratio 1.13–1.24×.',
+  'Fix (same day): the projections in `mocks/domain/projections.ts` build the wire objects directly and ' +
+    'share nested values with the store, which never edits a stored value in place. `mock.handle` for ' +
+    'GetMembership went from 8.5 to 2.8 µs in a tight loop; the server CPU per request from about 26 to ' +
+    'about 17 µs.',
+  'What is left of the core is mostly `JSON.stringify` of the output, routing and the SigV4 credential ' +
+    'parse. The throughput target is strict against this baseline: the bare server needs about 11 µs of CPU ' +
+    'a request, so 60% leaves `serve` about 7 µs for the core and the adapter together.',
 ]
 
 const METHOD = [
