@@ -16,6 +16,7 @@ import { paginatorsPathBeside, readModelFile } from '../../generator/import/read
 import type { SmithyAst, SmithyShape } from '../../generator/import/smithy-to-service-model.ts'
 import type { JsonObject, OpenApiDocument } from '../../generator/import/to-open-api.ts'
 import { importModelJson, importModelText } from '../../generator/import/write-spec.ts'
+import { titleFor } from '../support/reference.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const referenceDir = path.resolve(repoRoot, '../shared/reference')
@@ -564,7 +565,7 @@ describe('finding paginators-1.json', () => {
 const haveModels = [smithyModel, botocoreModel, botocorePaginators].every((f) => existsSync(f))
 
 describe.skipIf(!haveModels)(
-  'the real models (skipped: needs ../shared/reference with the Smithy 2026-04-17 and botocore 2026-07-27 models)',
+  titleFor('the real models (Smithy 2026-04-17, botocore 2026-07-27)', smithyModel, botocoreModel),
   async () => {
     const fromSmithy = haveModels
       ? importModelText(await readFile(smithyModel), { modelDate: '2026-04-17' })

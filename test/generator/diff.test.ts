@@ -17,6 +17,7 @@ import { diffFiles } from '../../generator/diff/run-diff.ts'
 import type { SmithyAst, SmithyShape } from '../../generator/import/smithy-to-service-model.ts'
 import type { OpenApiDocument } from '../../generator/import/to-open-api.ts'
 import { importModelJson } from '../../generator/import/write-spec.ts'
+import { titleFor } from '../support/reference.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const referenceDir = path.resolve(repoRoot, '../shared/reference')
@@ -616,7 +617,7 @@ const UNIQUE_NOTE =
   'uniqueItems not compared: a botocore model cannot express @uniqueItems (docs/decisions/0004)'
 
 describe.skipIf(![boto20230830, boto20231114].every((f) => existsSync(f)))(
-  'botocore 2023-08-30 → 2023-11-14, the payment configuration release (skipped: needs ../shared/reference)',
+  titleFor('botocore 2023-08-30 → 2023-11-14, the payment configuration release', boto20230830, boto20231114),
   () => {
     it('reports every operation, exactly the payment members added with their leaf types, and the pattern changes', async () => {
       const report = await diffFiles(boto20230830, boto20231114)
@@ -774,7 +775,7 @@ const customMl = (p: string, side: 'request' | 'response'): ConstraintChange =>
 const isResponsible = (p: string) => ({ path: `${p}.isResponsible`, type: 'boolean', required: true })
 
 describe.skipIf(![smithy20260417, boto20260727].every((f) => existsSync(f)))(
-  'Smithy 2026-04-17 → botocore 2026-07-27 (skipped: needs ../shared/reference)',
+  titleFor('Smithy 2026-04-17 → botocore 2026-07-27', smithy20260417, boto20260727),
   () => {
     it('reports the changes cleanrooms-api.md §0 lists for 2026-05-21 and 2026-06-30, and nothing else', async () => {
       const report = await diffFiles(smithy20260417, boto20260727)
@@ -920,49 +921,52 @@ describe.skipIf(![smithy20260417, boto20260727].every((f) => existsSync(f)))(
 
 const haveAll = [boto20230830, boto20231114, smithy20260417].every((f) => existsSync(f))
 
-describe.skipIf(!haveAll)('cleanrooms-mock diff (CLI; skipped: needs ../shared/reference)', () => {
-  afterEach(() => vi.restoreAllMocks())
+describe.skipIf(!haveAll)(
+  titleFor('cleanrooms-mock diff (CLI)', boto20230830, boto20231114, smithy20260417, boto20260727),
+  () => {
+    afterEach(() => vi.restoreAllMocks())
 
-  it('--json prints the report; exit 1 when a change breaks someone, 0 with --fail-on none', async () => {
-    const out = vi.spyOn(console, 'log').mockImplementation(() => {})
-    expect(await runCli(['diff', boto20230830, boto20231114, '--json'])).toBe(1)
-    const printed = JSON.parse(String(out.mock.calls[0]?.[0])) as SpecDiff
-    expect(printed).toEqual(JSON.parse(JSON.stringify(await diffFiles(boto20230830, boto20231114))))
-    expect(await runCli(['diff', boto20230830, boto20231114, '--json', '--fail-on', 'none'])).toBe(0)
-  })
-
-  it('prints the headline, then a tree of paths down to leaf types, each change tagged with whom it breaks', async () => {
-    const chunks: string[] = []
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      chunks.push(String(chunk))
-      return true
+    it('--json prints the report; exit 1 when a change breaks someone, 0 with --fail-on none', async () => {
+      const out = vi.spyOn(console, 'log').mockImplementation(() => {})
+      expect(await runCli(['diff', boto20230830, boto20231114, '--json'])).toBe(1)
+      const printed = JSON.parse(String(out.mock.calls[0]?.[0])) as SpecDiff
+      expect(printed).toEqual(JSON.parse(JSON.stringify(await diffFiles(boto20230830, boto20231114))))
+      expect(await runCli(['diff', boto20230830, boto20231114, '--json', '--fail-on', 'none'])).toBe(0)
     })
-    expect(await runCli(['diff', boto20230830, boto20231114])).toBe(1)
-    const lines = chunks.join('').split('\n')
-    expect(lines.slice(0, 9)).toEqual([
-      'botocore-service-2.2023-08-30.json (botocore) → botocore-service-2.2023-11-14.json (botocore)',
-      '6 of 6 operations updated; breaking for clients: yes, for mocks: yes',
-      '',
-      'CreateCollaboration  [breaks mock]',
-      '  request',
-      '    + members[].paymentConfiguration: PaymentConfiguration  [breaks mock]',
-      '        members[].paymentConfiguration.queryCompute: QueryComputePaymentConfig, required',
-      '          members[].paymentConfiguration.queryCompute.isResponsible: boolean, required',
-      '    + creatorPaymentConfiguration: PaymentConfiguration  [breaks mock]',
-    ])
-    expect(lines).toContain(
-      `    ~ collaborationIdentifier pattern: ${UUID} → ^${UUID}$ (tightened)  [breaks client]`,
-    )
-  })
 
-  it('exits 0 and reports nothing between a model and the spec imported from it', async () => {
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    expect(await runCli(['diff', path.join(repoRoot, 'spec/cleanrooms.openapi.json'), smithy20260417])).toBe(
-      0,
-    )
-    expect(String(out.mock.calls[0]?.[0])).toContain('0 of 6 operations updated')
-  })
-})
+    it('prints the headline, then a tree of paths down to leaf types, each change tagged with whom it breaks', async () => {
+      const chunks: string[] = []
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        chunks.push(String(chunk))
+        return true
+      })
+      expect(await runCli(['diff', boto20230830, boto20231114])).toBe(1)
+      const lines = chunks.join('').split('\n')
+      expect(lines.slice(0, 9)).toEqual([
+        'botocore-service-2.2023-08-30.json (botocore) → botocore-service-2.2023-11-14.json (botocore)',
+        '6 of 6 operations updated; breaking for clients: yes, for mocks: yes',
+        '',
+        'CreateCollaboration  [breaks mock]',
+        '  request',
+        '    + members[].paymentConfiguration: PaymentConfiguration  [breaks mock]',
+        '        members[].paymentConfiguration.queryCompute: QueryComputePaymentConfig, required',
+        '          members[].paymentConfiguration.queryCompute.isResponsible: boolean, required',
+        '    + creatorPaymentConfiguration: PaymentConfiguration  [breaks mock]',
+      ])
+      expect(lines).toContain(
+        `    ~ collaborationIdentifier pattern: ${UUID} → ^${UUID}$ (tightened)  [breaks client]`,
+      )
+    })
+
+    it('exits 0 and reports nothing between a model and the spec imported from it', async () => {
+      const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+      expect(
+        await runCli(['diff', path.join(repoRoot, 'spec/cleanrooms.openapi.json'), smithy20260417]),
+      ).toBe(0)
+      expect(String(out.mock.calls[0]?.[0])).toContain('0 of 6 operations updated')
+    })
+  },
+)
 
 describe('cleanrooms-mock diff (CLI arguments)', () => {
   afterEach(() => vi.restoreAllMocks())

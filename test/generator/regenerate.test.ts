@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../generator/cli.ts'
 import { generate, runGenerate } from '../../generator/generate.ts'
+import { titleFor } from '../support/reference.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const referenceDir = path.resolve(repoRoot, '../shared/reference')
@@ -14,7 +15,7 @@ const newerModel = path.join(referenceDir, 'botocore-service-2.json')
 const SPEC = 'spec/cleanrooms.openapi.json'
 
 describe.skipIf(!existsSync(newerModel))(
-  'taking a new AWS model into a copy of the project (skipped: needs ../shared/reference/botocore-service-2.json)',
+  titleFor('taking a new AWS model into a copy of the project', newerModel),
   () => {
     afterEach(() => vi.restoreAllMocks())
 
