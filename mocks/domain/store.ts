@@ -57,7 +57,14 @@ export function createStore(options: StoreOptions = {}): Store {
     const existing = Object.hasOwn(state.regions, region) ? state.regions[region] : undefined
     if (existing !== undefined) return existing
     const created = emptyRegion()
-    state.regions[region] = created
+    // The region comes from the request's credential scope: `regions['__proto__'] = …` would replace the
+    // object's prototype instead of adding a key, and the region would vanish from every snapshot.
+    Object.defineProperty(state.regions, region, {
+      value: created,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
     return created
   }
 

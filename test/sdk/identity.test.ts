@@ -96,6 +96,23 @@ describe.each(transports)('through $name', (transport) => {
           .send(new ListMembersCommand({ collaborationIdentifier: id })),
       ).resolves.toMatchObject({ memberSummaries: [{ accountId: A }] })
     })
+
+    it('R-ID-1: a credential scope naming the region "__proto__" gets a region like any other, kept in the state', async () => {
+      await start()
+      const authorization = sigV4Authorization(A, '__proto__')
+      const created = await readResponse(
+        await h.raw(rawRequest('/collaborations', { body: collaborationInput(), authorization })),
+      )
+      expect(created.status).toBe(200)
+      const { id } = (created.body as { collaboration: { id: string } }).collaboration
+      const listed = await readResponse(
+        await h.raw(rawRequest(`/collaborations/${id}/members`, { authorization })),
+      )
+      expect(listed.status).toBe(200)
+      const { regions } = h.mock.snapshot()
+      expect(Object.keys(regions)).toEqual(['__proto__'])
+      expect(Object.getPrototypeOf(regions)).toBe(Object.prototype)
+    })
   })
 
   describe('R-ID-2 accounts', () => {
