@@ -80,9 +80,23 @@ function readInput(
   return input
 }
 
+/**
+ * How deep a body may nest objects and arrays. The model's deepest input needs 6 levels
+ * (`members.0.paymentConfiguration.machineLearning.modelTraining`); unknown members may go deeper, but a
+ * body thousands deep would overflow the stack of every later copy (the domain's JSON copies, the response,
+ * a snapshot), so it is refused here, before anything reads it.
+ */
+const MAX_BODY_NESTING = 100
+
 /** R-WIRE-3: an empty body reads as `{}`; anything but a JSON object is a SerializationException. */
 function parseBody(text: string | undefined): Record<string, unknown> {
   if (text === undefined || text.trim() === '') return {}
+  if (nestsDeeperThan(text, MAX_BODY_NESTING)) {
+    throw new ProtocolError(
+      'SerializationException',
+      `Request body nests objects and arrays more than ${MAX_BODY_NESTING} levels deep`,
+    )
+  }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -96,6 +110,27 @@ function parseBody(text: string | undefined): Record<string, unknown> {
     throw new ProtocolError('SerializationException', 'Request body must be a JSON object')
   }
   return parsed as Record<string, unknown>
+}
+
+/** Whether JSON text opens more than `limit` objects/arrays at once (brackets inside strings do not count). */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (inString) {
+      if (code === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (code === 0x22) inString = false
+    } else if (code === 0x22) {
+      inString = true
+    } else if (code === 0x7b || code === 0x5b) {
+      if (++depth > limit) return true
+    } else if (code === 0x7d || code === 0x5d) {
+      depth--
+    }
+  }
+  return false
 }
 
 function readQueryValue(key: string, value: string, type: 'string' | 'integer' | 'boolean'): unknown {

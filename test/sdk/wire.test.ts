@@ -296,6 +296,29 @@ describe.each(transports)('through $name', (transport) => {
       ])
     })
 
+    it('R-WIRE-3: a body nesting objects or arrays thousands deep is SerializationException, not a mock bug', async () => {
+      const before = h.mock.snapshot()
+      // An unknown member of a modeled structure, nested 10 000 deep: valid JSON.
+      const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`
+      const flags = {
+        allowCleartext: true,
+        allowDuplicates: true,
+        allowJoinsOnColumnsWithDifferentNames: true,
+      }
+      const metadata = JSON.stringify({ ...flags, preserveNulls: true }).replace(/}$/, `,"padding":${deep}}`)
+      const body = JSON.stringify(collaborationInput()).replace(
+        /}$/,
+        `,"dataEncryptionMetadata":${metadata}}`,
+      )
+      const raw = await readResponse(await h.raw(rawRequest('/collaborations', { body })))
+      expect([raw.status, raw.errorType, raw.body]).toEqual([
+        400,
+        'SerializationException',
+        { message: 'Request body nests objects and arrays more than 100 levels deep' },
+      ])
+      expect(h.mock.snapshot()).toEqual(before)
+    })
+
     it('R-WIRE-3: an empty POST body reads as {}, so the required members are reported missing (R-WIRE-5)', async () => {
       const raw = await readResponse(await h.raw(rawRequest('/memberships', { method: 'POST' })))
       expect(raw.status).toBe(400)
