@@ -32,6 +32,8 @@ export function handleRequest(request: WireRequest, options: ProtocolOptions): W
   let operation: OperationDescriptor | undefined
   try {
     const caller = readCaller(request.headers['authorization'], options)
+    // The signature is part of identity (R-ID-4), so it is checked before the route too (R-WIRE-7).
+    options.checkSignature?.(request, caller)
     const route = matchRoute(request.method, request.path)
     if (!route) {
       throw new ProtocolError(
@@ -40,7 +42,6 @@ export function handleRequest(request: WireRequest, options: ProtocolOptions): W
       )
     }
     operation = route.operation
-    options.checkSignature?.(request, caller)
     const input = readInput(route.operation, route.labels, request)
     const issues = validateInput[route.name](input)
     if (issues.length > 0) throwValidation(issues)

@@ -249,6 +249,23 @@ describe.each(transports)('through $name', (transport) => {
       expect(error).toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 403 } })
     })
 
+    it('R-ID-4, R-WIRE-7: a wrong signature is refused before routing, like every identity check', async () => {
+      await start({ secrets: { [A]: 'test-secret' } })
+      const unknownPath = await readResponse(
+        await h.raw(rawRequest('/no/such/path', { authorization: sigV4Authorization(A) })),
+      )
+      expect([unknownPath.status, unknownPath.errorType]).toEqual([403, 'IncompleteSignatureException'])
+      const signed = await readResponse(
+        await h.raw(
+          rawRequest('/no/such/path', {
+            authorization: sigV4Authorization(A),
+            headers: { 'x-amz-date': new Date().toISOString().replace(/[-:]|\.\d{3}/g, '') },
+          }),
+        ),
+      )
+      expect([signed.status, signed.errorType]).toEqual([403, 'InvalidSignatureException'])
+    })
+
     it('R-ID-4: without secrets, signatures are not checked (a wrong secret is accepted)', async () => {
       await start()
       const wrong = h.client(A, { credentials: { accessKeyId: A, secretAccessKey: 'anything' } })
