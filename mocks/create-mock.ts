@@ -9,6 +9,7 @@ import {
   seedCollaboration,
 } from './domain/index.ts'
 import {
+  AccessDeniedException,
   InternalServerException,
   ServiceQuotaExceededException,
   ThrottlingException,
@@ -58,7 +59,15 @@ export interface FaultSpec {
   operation?: OperationName
   /** Only calls from this account; every caller when absent. */
   accountId?: string
-  error: 'ThrottlingException' | 'InternalServerException' | 'ServiceQuotaExceededException'
+  /**
+   * The error to answer with. AccessDeniedException (every operation declares it) is the only way to see
+   * one: the mock has no IAM policies to deny anything by itself.
+   */
+  error:
+    | 'ThrottlingException'
+    | 'InternalServerException'
+    | 'ServiceQuotaExceededException'
+    | 'AccessDeniedException'
   /** How many calls fail before the fault is spent. Default 1. */
   times?: number
 }
@@ -223,6 +232,11 @@ function toFaultError(name: FaultSpec['error']): Error {
         message: 'Service quota exceeded (injected fault)',
         quotaName: 'Injected quota',
         quotaValue: 0,
+      })
+    case 'AccessDeniedException':
+      return new AccessDeniedException({
+        message: 'User is not authorized to perform this action (injected fault)',
+        reason: 'INSUFFICIENT_PERMISSIONS',
       })
   }
 }

@@ -1,5 +1,6 @@
 /** SDK suite: the restJson1 wire (R-WIRE-1..7): statuses, headers, timestamps, error mapping, parsing, validation, order of checks, faults. */
 import {
+  AccessDeniedException,
   CleanRoomsServiceException,
   ConflictException,
   CreateCollaborationCommand,
@@ -216,6 +217,24 @@ describe.each(transports)('through $name', (transport) => {
       // Each fault was spent once: the same calls now succeed or fail on their own merits.
       await expect(client.send(new ListMembershipsCommand({}))).resolves.toMatchObject({
         membershipSummaries: [],
+      })
+    })
+
+    it('R-WIRE-2: an injected AccessDeniedException arrives as 403 with reason INSUFFICIENT_PERMISSIONS', async () => {
+      h.mock.injectFault({ operation: 'CreateMembership', error: 'AccessDeniedException' })
+      const denied = await rejectionOf(
+        h
+          .client(B)
+          .send(
+            new CreateMembershipCommand({ collaborationIdentifier: MISSING, queryLogStatus: 'DISABLED' }),
+          ),
+      )
+      expect(denied).toBeInstanceOf(AccessDeniedException)
+      expect(denied).toMatchObject({
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+        message: 'User is not authorized to perform this action (injected fault)',
+        reason: 'INSUFFICIENT_PERMISSIONS',
       })
     })
 
