@@ -316,7 +316,15 @@ function handleControl(request: WireRequest, mock: ServableMock<unknown>): WireR
       if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
         throw new ProtocolError('SerializationException', 'Snapshot must be a JSON object')
       }
-      mock.restore(snapshot)
+      try {
+        mock.restore(snapshot)
+      } catch (error) {
+        // The harness sent a wrong body (restore checks it before touching the state): a 400, not a mock bug.
+        throw new ProtocolError(
+          'SerializationException',
+          `Not a snapshot this mock can restore: ${(error as Error).message}`,
+        )
+      }
       return json(200, {})
     }
     default:

@@ -280,6 +280,21 @@ describe('standalone server', () => {
     const unknown = await fetch(`${server.url}/__mock/seed`, { method: 'POST' })
     expect(unknown.status).toBe(404)
   })
+
+  it('answers a restore body that is JSON but not a snapshot with 400, not a mock bug, and keeps the state', async () => {
+    const server = await serve()
+    await client(server).send(new CreateCollaborationCommand(collaborationInput()))
+    const before = await (await fetch(`${server.url}/__mock/snapshot`)).text()
+    for (const body of ['{"version":2,"regions":{}}', '{"version":1,"regions":{"us-east-1":{}}}']) {
+      const response = await fetch(`${server.url}/__mock/restore`, { method: 'POST', body })
+      expect(response.status).toBe(400)
+      expect(response.headers.get('x-amzn-errortype')).toBe('SerializationException')
+      expect(((await response.json()) as { message: string }).message).toMatch(
+        /^Not a snapshot this mock can restore: /,
+      )
+    }
+    expect(await (await fetch(`${server.url}/__mock/snapshot`)).text()).toBe(before)
+  })
 })
 
 /** Sends raw bytes, then returns whatever the server answers before it closes the connection. */
