@@ -31,7 +31,10 @@ export interface CleanRoomsMockOptions {
   accounts?: Readonly<Record<string, string>>
   /** R-ID-3: refuse access keys that are not in `accounts` (403 UnrecognizedClientException). */
   strict?: boolean
-  /** Region used when a request's credential scope names none. Default `us-east-1`. */
+  /**
+   * Region of `mock.seed.collaboration()` when the spec names none. Default `us-east-1`. Requests always use the
+   * region of their SigV4 credential scope (R-ID-1): seed in the region your client is configured with.
+   */
   region?: string
   /** Account of keys that are neither listed nor 12 digits. Default `123456789012` (R-ID-2 decision). */
   defaultAccountId?: string
