@@ -1,9 +1,10 @@
 /** The generator pipeline: load → transform → emit, and the drift check over its output. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
 
 import { emitErrors } from './emit/errors.ts'
 import { emitFixtures } from './emit/fixtures.ts'
+import { GENERATED_HEADER } from './emit/header.ts'
 import { emitInteractions } from './emit/interactions.ts'
 import { emitOperations } from './emit/operations.ts'
 import { emitTypes } from './emit/types.ts'
@@ -28,12 +29,19 @@ export async function generate(specPath: string): Promise<GeneratedFiles> {
   return files
 }
 
-/** Writes the generated files under `root`. */
+/**
+ * Writes the generated files under `root`, and deletes files an earlier generation left in the
+ * generated folders that this one no longer produces (only those carrying the generated header).
+ */
 export async function writeGenerated(root: string, files: GeneratedFiles): Promise<void> {
   for (const [path, text] of files) {
     const target = join(root, path)
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, text)
+  }
+  for (const path of await findStray(root, files)) {
+    const text = await readFile(join(root, path), 'utf8')
+    if (text.startsWith(GENERATED_HEADER)) await rm(join(root, path))
   }
 }
 
@@ -48,22 +56,44 @@ export async function findDrift(root: string, files: GeneratedFiles): Promise<st
 }
 
 /**
+ * Files in the generated folders that the spec does not generate: the output of an emitter since
+ * removed or renamed, which would otherwise stay importable and pass the drift check.
+ */
+export async function findStray(root: string, files: GeneratedFiles): Promise<string[]> {
+  const folders = [...new Set([...files.keys()].map((path) => dirname(path)))].sort()
+  const stray: string[] = []
+  for (const folder of folders) {
+    const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      const path = `${folder}/${entry.name}`
+      if (entry.isFile() && !files.has(path)) stray.push(path)
+    }
+  }
+  return stray.sort()
+}
+
+/**
  * `cleanrooms-mock generate [--check] [--spec path]`: writes every generated file, or with `check`
- * writes nothing and fails (exit 1) naming each file that differs from the spec's output.
+ * writes nothing and fails (exit 1) naming each file that differs from the spec's output and each
+ * stray file in a generated folder.
  */
 export async function runGenerate(options: { root: string; spec: string; check: boolean }): Promise<number> {
-  const files = await generate(join(options.root, options.spec))
+  // resolve, not join: an absolute --spec is that file, not a path under the root.
+  const files = await generate(resolve(options.root, options.spec))
   if (!options.check) {
     await writeGenerated(options.root, files)
     console.log(`generated ${files.size} files from ${options.spec}`)
     return 0
   }
   const drifted = await findDrift(options.root, files)
-  if (drifted.length === 0) {
+  const stray = await findStray(options.root, files)
+  if (drifted.length === 0 && stray.length === 0) {
     console.log(`generated code is up to date with ${options.spec} (${files.size} files)`)
     return 0
   }
   for (const path of drifted) console.error(`drift: ${path} differs from what ${options.spec} generates`)
+  for (const path of stray)
+    console.error(`drift: ${path} is in a generated folder but not generated; delete it`)
   console.error('run `npm run generate` and commit the result')
   return 1
 }

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { emitErrors } from '../../generator/emit/errors.ts'
 import { GENERATED_HEADER } from '../../generator/emit/header.ts'
 import { emitOperations } from '../../generator/emit/operations.ts'
-import { findDrift, generate, runGenerate, writeGenerated } from '../../generator/generate.ts'
+import { findDrift, findStray, generate, runGenerate, writeGenerated } from '../../generator/generate.ts'
 import type { JsonSchema, OperationIR, SpecIR } from '../../generator/ir.ts'
 import type { OpenApiOperation } from '../../generator/load.ts'
 import { transformOperationObject, transformSpec } from '../../generator/transform/spec-to-ir.ts'
@@ -228,6 +228,52 @@ describe('the drift check (generate --check)', () => {
 
       await runGenerate({ root: dir, spec: 'spec.json', check: false })
       expect(await runGenerate({ root: dir, spec: 'spec.json', check: true })).toBe(0)
+    } finally {
+      vi.restoreAllMocks()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('catches a hand edit of every generated file, contracts/generated included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cleanrooms-drift-'))
+    try {
+      const files = await generate(specPath)
+      expect([...files.keys()]).toContain('contracts/generated/interactions.ts')
+      await writeGenerated(dir, files)
+      for (const [file, text] of files) {
+        await writeFile(join(dir, file), `${text}// edited by hand\n`)
+        expect(await findDrift(dir, files)).toEqual([file])
+        await writeFile(join(dir, file), text)
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('fails on a stray file in a generated folder; generate deletes stale generated ones only', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cleanrooms-drift-'))
+    try {
+      const files = await generate(specPath)
+      await writeGenerated(dir, files)
+      await writeFile(join(dir, 'spec.json'), await readFile(specPath))
+      // The output of an emitter since removed, and a file someone wrote by hand.
+      await writeFile(join(dir, 'contracts/generated/old-builders.ts'), `${GENERATED_HEADER}export {}\n`)
+      await writeFile(join(dir, 'mocks/generated/helpers.ts'), 'export const x = 1\n')
+      expect(await findStray(dir, files)).toEqual([
+        'contracts/generated/old-builders.ts',
+        'mocks/generated/helpers.ts',
+      ])
+      vi.spyOn(console, 'log').mockImplementation(() => {})
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+      expect(await runGenerate({ root: dir, spec: 'spec.json', check: true })).toBe(1)
+      expect(errors.mock.calls.map(([line]) => String(line))).toEqual([
+        'drift: contracts/generated/old-builders.ts is in a generated folder but not generated; delete it',
+        'drift: mocks/generated/helpers.ts is in a generated folder but not generated; delete it',
+        'run `npm run generate` and commit the result',
+      ])
+
+      await runGenerate({ root: dir, spec: 'spec.json', check: false })
+      expect(await findStray(dir, files)).toEqual(['mocks/generated/helpers.ts'])
     } finally {
       vi.restoreAllMocks()
       await rm(dir, { recursive: true, force: true })
