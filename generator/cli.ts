@@ -5,10 +5,14 @@ import { parseArgs } from 'node:util'
 import { runGenerate } from './generate.ts'
 import { writeSpec } from './import/write-spec.ts'
 
-/** A subcommand: a one-line summary for `--help`, its usage, and what it does (exit code back). */
+/** A subcommand: a one-line summary, its usage and options for `--help`, and what it does (exit code back). */
 interface Command {
   summary: string
   usage: string
+  /** `[option, meaning]` pairs, in the order of the usage line. */
+  options: ReadonlyArray<readonly [string, string]>
+  /** What each exit code means. */
+  exits: string
   run: (args: string[]) => Promise<number>
 }
 
@@ -33,6 +37,8 @@ async function importModel(args: string[]): Promise<number> {
   // A Smithy JSON AST carries no release date, and the spec must record one: ask for it.
   if (modelDate === undefined)
     return usage('import-model', 2, '--model-date is required (the model has no date)')
+  if (!isCalendarDate(modelDate))
+    return usage('import-model', 2, `--model-date must be a date as YYYY-MM-DD, got ${modelDate}`)
   const { doc, paginatorsPath } = await writeSpec(model, values.out, {
     modelDate,
     ...(values.paginators === undefined ? {} : { paginatorsPath: values.paginators }),
@@ -47,6 +53,13 @@ async function importModel(args: string[]): Promise<number> {
       console.warn('no paginators-1.json beside the model: the spec has no x-paginated (pass --paginators)')
   }
   return 0
+}
+
+/** `YYYY-MM-DD` naming a real day (not 2026-02-30). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
 }
 
 /** `generate [--check] [--spec spec/cleanrooms.openapi.json]` */
@@ -68,12 +81,27 @@ const COMMANDS: Record<string, Command> = {
   generate: {
     summary: 'generate mocks/generated and contracts/generated from the spec (--check: fail on drift)',
     usage: `generate [--check] [--spec ${DEFAULT_SPEC}]`,
+    options: [
+      ['--check', 'write nothing; name every generated file that differs from what the spec generates'],
+      ['--spec <file>', `the spec to generate from (default ${DEFAULT_SPEC})`],
+    ],
+    exits: '0 written or up to date, 1 drift (with --check) or an error, 2 bad arguments',
     run: generateCode,
   },
   serve: {
     summary: 'run the mock as an HTTP server for the SDK, curl and other languages (default 127.0.0.1:4566)',
     usage:
       'serve [--port 4566] [--host 127.0.0.1] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]',
+    options: [
+      ['--port <n>', 'port to listen on (default 4566; 0 picks a free one)'],
+      ['--host <addr>', 'address to listen on (default 127.0.0.1; anything else is reachable by others)'],
+      ['--accounts <file>', 'access keys and their account ids (docs/server.md)'],
+      ['--strict', 'refuse access keys not in --accounts (R-ID-3)'],
+      ['--seed <n>', 'seed of the generated ids (default: a new one per start)'],
+      ['--state <file>', 'load the state at start and rewrite it after every change'],
+      ['--check-signatures', 'verify SigV4 signatures with the secrets of --accounts (R-ID-4)'],
+    ],
+    exits: '0 after a clean stop (SIGINT/SIGTERM), 1 could not start, 2 bad arguments',
     // Loaded on demand: `generate` must keep working even when the mock does not compile.
     run: async (args) => (await import('../mocks/serve-command.ts')).runServe(args),
   },
@@ -81,18 +109,54 @@ const COMMANDS: Record<string, Command> = {
     summary:
       'what changed between two AWS models or specs, and whether it breaks clients or mocks (exit 1 if so)',
     usage: 'diff <old model or spec> <new model or spec> [--json] [--fail-on any|client|mock|none]',
+    options: [
+      ['<old> <new>', 'each a Smithy JSON AST, a botocore service-2.json, or a spec written by import-model'],
+      ['--json', 'print the report as JSON (docs/decisions/0005)'],
+      ['--fail-on <who>', 'exit 1 when a change breaks any (default), client, mock, or none'],
+    ],
+    exits: '0 nothing breaking, 1 a breaking change (per --fail-on), 2 bad arguments or an unreadable input',
     // Loaded on demand, like serve: the other subcommands do not need it.
     run: async (args) => (await import('./diff/run-diff.ts')).runDiff(args),
   },
   'import-model': {
     summary: 'import an AWS model (Smithy JSON AST or botocore service-2.json) into the OpenAPI spec',
     usage: `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--out ${DEFAULT_SPEC}]`,
+    options: [
+      ['<model.json>', 'a Smithy JSON AST or a botocore service-2.json'],
+      ['--model-date <date>', 'the release date of the model, YYYY-MM-DD (required: neither format has one)'],
+      [
+        '--paginators <file>',
+        'botocore only: its paginators-1.json (default: the one beside the model, if any)',
+      ],
+      ['--out <file>', `where to write the spec (default ${DEFAULT_SPEC})`],
+    ],
+    exits: '0 written, 1 the model could not be imported, 2 bad arguments',
     run: importModel,
   },
   verify: {
     summary: "verify a consumer's pact files (or a broker's pacts) against the mock and its provider states",
     usage:
-      "verify <pact files or dirs> [--broker-url <url> --broker-token <t> --consumer-version-selectors '<json>'] [--publish --provider-version <v>]",
+      'verify <pact files or dirs> [--provider CleanRoomsMock] [--broker-url <url> [--broker-token <t>] ' +
+      "[--consumer-version-selectors '<json array>'] [--enable-pending]] [--publish --provider-version <v> [--provider-branch <b>]]",
+    options: [
+      ['<pact files or dirs>', 'pact files, or directories whose .json files are pacts'],
+      ['--provider <name>', 'the provider name the pacts use (default CleanRoomsMock)'],
+      ['--broker-url <url>', 'fetch pacts from a Pact Broker (default $PACT_BROKER_BASE_URL)'],
+      [
+        '--broker-token <t>',
+        'its token (default $PACT_BROKER_TOKEN); or --broker-username/--broker-password',
+      ],
+      [
+        '--consumer-version-selectors <json>',
+        'which consumer versions to verify, e.g. \'[{"mainBranch":true}]\'',
+      ],
+      ['--enable-pending', "pending pacts do not fail the run (the broker's pending feature)"],
+      ['--publish', 'publish the results to the broker (needs --broker-url and --provider-version)'],
+      ['--provider-version <v>', 'the provider version the results are published for'],
+      ['--provider-branch <b>', 'and its branch'],
+      ['--log-level <level>', 'Pact log level: trace, debug, info, warn or error (default error)'],
+    ],
+    exits: '0 every interaction passed, 1 one failed or none were found, 2 bad arguments',
     // Loaded on demand: only this command needs Pact's native core.
     run: async (args) => (await import('../contracts/provider/verify-command.ts')).runVerify(args),
   },
@@ -111,6 +175,21 @@ function help(): string {
   ].join('\n')
 }
 
+/** The `--help` text of one subcommand: usage, what it does, its options and exit codes. */
+function commandHelp(command: Command): string {
+  const width = Math.max(...command.options.map(([option]) => option.length))
+  return [
+    `usage: cleanrooms-mock ${command.usage}`,
+    '',
+    `${command.summary}.`,
+    '',
+    'options:',
+    ...command.options.map(([option, meaning]) => `  ${option.padEnd(width)}  ${meaning}`),
+    '',
+    `exit: ${command.exits}`,
+  ].join('\n')
+}
+
 function usage(name: string, code: number, problem?: string): number {
   if (problem) console.error(`cleanrooms-mock ${name}: ${problem}`)
   const text = `usage: cleanrooms-mock ${COMMANDS[name]?.usage ?? name}`
@@ -119,21 +198,38 @@ function usage(name: string, code: number, problem?: string): number {
   return code
 }
 
+/** node:util parseArgs rejects unknown options, missing values and stray positionals with these codes. */
+function isArgumentError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code
+  return error instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     console.log(help())
-    return name === undefined ? 2 : 0
+    return 0
+  }
+  if (name === undefined) {
+    // No command is a usage error: the help goes to stderr, like every other one.
+    console.error(help())
+    return 2
   }
   const command = COMMANDS[name]
   if (!command) {
     console.error(`cleanrooms-mock: unknown command ${name}\n\n${help()}`)
     return 2
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(command))
+    return 0
+  }
   try {
     return await command.run(rest)
   } catch (error) {
+    // A wrong option is the caller's mistake (exit 2, with the usage), not a failure of the command.
+    if (isArgumentError(error)) return usage(name, 2, error.message)
     console.error(`cleanrooms-mock ${name}: ${error instanceof Error ? error.message : String(error)}`)
     return 1
   }

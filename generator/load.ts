@@ -36,9 +36,16 @@ export interface OpenApiOperation {
 
 /** Reads `spec/cleanrooms.openapi.json` (or another spec) and checks its version. */
 export async function loadSpec(path: string | URL): Promise<OpenApiDocument> {
-  const doc = JSON.parse(await readFile(path, 'utf8')) as OpenApiDocument
-  if (!doc.openapi?.startsWith('3.1')) {
-    throw new Error(`${String(path)}: expected an OpenAPI 3.1 document, got openapi: ${String(doc.openapi)}`)
+  const text = await readFile(path, 'utf8')
+  let doc: OpenApiDocument
+  try {
+    doc = JSON.parse(text) as OpenApiDocument
+  } catch (error) {
+    throw new Error(`${String(path)} is not valid JSON: ${(error as Error).message}`)
+  }
+  const version: unknown = (doc as Partial<OpenApiDocument> | null)?.openapi
+  if (typeof version !== 'string' || !version.startsWith('3.1')) {
+    throw new Error(`${String(path)}: expected an OpenAPI 3.1 document, got openapi: ${String(version)}`)
   }
   return doc
 }

@@ -1,7 +1,7 @@
 /** Diff layer: reads one side of a diff, an AWS model of either format or one of our specs, as a spec. */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { readModelFile } from '../import/read-model-file.ts'
+import { parseJsonFile, readModelFile } from '../import/read-model-file.ts'
 import type { OpenApiDocument } from '../import/to-open-api.ts'
 import { importModelJson } from '../import/write-spec.ts'
 
@@ -21,8 +21,7 @@ export interface Comparable {
  * spec's terms. A model carries no date, so none is recorded.
  */
 export async function loadComparable(file: string): Promise<Comparable> {
-  const text = await readFile(file, 'utf8')
-  const json: unknown = JSON.parse(text)
+  const json = parseJsonFile(file, await readFile(file, 'utf8'))
   if (typeof json === 'object' && json !== null && 'openapi' in json) {
     const doc = json as OpenApiDocument
     if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))

@@ -45,7 +45,10 @@ function sideOf(c: Comparable): Side {
   }
 }
 
-/** Runs the subcommand; prints the report; returns 1 when a change breaks whom `--fail-on` names. */
+/**
+ * Runs the subcommand; prints the report; returns 1 when a change breaks whom `--fail-on` names,
+ * 2 for bad arguments or an input that cannot be read as a model or spec.
+ */
 export async function runDiff(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -66,7 +69,14 @@ export async function runDiff(args: string[]): Promise<number> {
     console.error(`usage: cleanrooms-mock ${DIFF_USAGE}`)
     return 2
   }
-  const report = await diffFiles(from, to)
+  let report: DiffReport
+  try {
+    report = await diffFiles(from, to)
+  } catch (error) {
+    // Not 1: that code means "something breaks", and a CI gate must not read a typo as a verdict.
+    console.error(`cleanrooms-mock diff: ${error instanceof Error ? error.message : String(error)}`)
+    return 2
+  }
   if (values.json) console.log(JSON.stringify(report, null, 2))
   else process.stdout.write(formatDiff(report, describe(report.from), describe(report.to)))
   return breaks(report, failOn) ? 1 : 0

@@ -15,6 +15,15 @@ export function detectModelFormat(json: unknown): ModelFormat {
   throw new Error('not an AWS model: expected a Smithy JSON AST or a botocore service-2.json')
 }
 
+/** Parses a file's JSON text; a syntax error names the file, since the parser's message does not. */
+export function parseJsonFile(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`)
+  }
+}
+
 /** A model file as read: its exact bytes (hashed into the spec), parsed JSON and format. */
 export interface ModelFile {
   bytes: Uint8Array
@@ -40,8 +49,13 @@ export function paginatorsPathBeside(modelPath: string): string | undefined {
  */
 export async function readModelFile(modelPath: string, paginatorsPath?: string): Promise<ModelFile> {
   const bytes = await readFile(modelPath)
-  const json: unknown = JSON.parse(bytes.toString('utf8'))
-  const format = detectModelFormat(json)
+  const json = parseJsonFile(modelPath, bytes.toString('utf8'))
+  let format: ModelFormat
+  try {
+    format = detectModelFormat(json)
+  } catch (error) {
+    throw new Error(`${modelPath}: ${(error as Error).message}`)
+  }
   if (format !== 'botocore') {
     if (paginatorsPath !== undefined)
       throw new Error(`--paginators applies to botocore models only (${modelPath})`)
@@ -54,5 +68,12 @@ export async function readModelFile(modelPath: string, paginatorsPath?: string):
     return undefined
   })
   if (text === undefined) return { bytes, json, format }
-  return { bytes, json, format, paginators: { path: candidate, json: JSON.parse(text) } }
+  const paginators = parseJsonFile(candidate, text)
+  const pagination =
+    typeof paginators === 'object' && paginators !== null
+      ? (paginators as { pagination?: unknown }).pagination
+      : undefined
+  if (typeof pagination !== 'object' || pagination === null)
+    throw new Error(`${candidate}: not a botocore paginators-1.json (expected a "pagination" object)`)
+  return { bytes, json, format, paginators: { path: candidate, json: paginators } }
 }
