@@ -152,4 +152,39 @@ describe('verify usage', () => {
     expect((await verify(['no/such/dir'])).code).toBe(2)
     expect((await verify(['--consumer-version-selectors', '{nope', divergent])).code).toBe(2)
   })
+
+  it('exits 2 on a file that is not JSON, naming it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cleanrooms-verify-'))
+    try {
+      const file = path.join(dir, 'notes.json')
+      await writeFile(file, 'interactions: none')
+      const { code, err } = await verify([file])
+      expect(code).toBe(2)
+      expect(err.join('\n')).toContain(`${file} is not a pact file`)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('verify on pacts without interactions', () => {
+  it('fails (exit 1), naming the file: a run that verified nothing must not pass a CI gate', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cleanrooms-verify-'))
+    try {
+      const file = path.join(dir, 'empty.json')
+      const pact = {
+        consumer: { name: 'SomeConsumer' },
+        provider: { name: 'CleanRoomsMock' },
+        interactions: [],
+        metadata: { pactSpecification: { version: '4.0' } },
+      }
+      await writeFile(file, JSON.stringify(pact))
+      const { code, out, err } = await verify([file])
+      expect(code).toBe(1)
+      expect(out.at(-1)).toMatch(/0 passed, 0 failed: verification FAILED/)
+      expect(err).toContain(`error: no interactions to verify in ${file}`)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
 })

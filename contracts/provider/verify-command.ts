@@ -1,5 +1,5 @@
 /** CLI layer: `cleanrooms-mock verify <pact files or dirs>`, a consumer team's Pact verification against the mock. */
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createCleanRoomsMock } from '../../mocks/index.ts'
@@ -128,7 +128,10 @@ export function printReport(report: VerificationReport, io: VerifyIo): void {
   io.out(`\n${passed} passed, ${failed} failed: verification ${report.passed ? 'passed' : 'FAILED'}`)
 }
 
-/** Files as given; directories replaced by the `.json` files directly inside them, sorted. */
+/**
+ * Files as given; directories replaced by the `.json` files directly inside them, sorted. Each must
+ * be a JSON object, so a wrong path is a usage error naming the file, not a failed verification.
+ */
 export async function expandPactPaths(paths: string[]): Promise<string[]> {
   const files: string[] = []
   for (const given of paths) {
@@ -141,6 +144,16 @@ export async function expandPactPaths(paths: string[]): Promise<string[]> {
     const inside = (await readdir(given)).filter((name) => name.endsWith('.json')).sort()
     if (inside.length === 0) throw new Error(`no .json pact files in ${given}`)
     files.push(...inside.map((name) => path.resolve(given, name)))
+  }
+  for (const file of files) {
+    let json: unknown
+    try {
+      json = JSON.parse(await readFile(file, 'utf8'))
+    } catch (error) {
+      throw new Error(`${file} is not a pact file: ${(error as Error).message}`)
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new Error(`${file} is not a pact file: expected a JSON object`)
   }
   return files
 }

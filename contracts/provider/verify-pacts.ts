@@ -114,7 +114,12 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
     } catch (error) {
       raw = error instanceof Error ? error.message : String(error)
     }
-    const report = toReport(raw, await consumersByDescription(options.pactFiles ?? []))
+    let report = toReport(raw, await consumersByDescription(options.pactFiles ?? []))
+    if (report.interactions.length === 0 && report.errors.length === 0) {
+      // A run that verified nothing proves nothing: a wrong file or an empty pact must not pass a CI gate.
+      const where = options.pactFiles?.length ? ` in ${options.pactFiles.join(', ')}` : ''
+      report = { ...report, passed: false, errors: [`no interactions to verify${where}`] }
+    }
     if (stateErrors.length === 0) return report
     return { ...report, passed: false, errors: [...stateErrors, ...report.errors] }
   } finally {
