@@ -73,8 +73,16 @@ function readInput(
     }
   }
   for (const [key, binding] of Object.entries(operation.query)) {
-    const value = request.query.get(key)
-    if (value === null) continue
+    const values = request.query.getAll(key)
+    const [value] = values
+    if (value === undefined) continue
+    // Every query member of the model takes one value: a repeated key is a list where it has a scalar.
+    if (values.length > 1) {
+      throw new ProtocolError(
+        'SerializationException',
+        `Query parameter ${key} must have one value, got ${values.length}`,
+      )
+    }
     input[binding.member] = readQueryValue(key, value, binding.type)
   }
   Object.assign(input, labels)

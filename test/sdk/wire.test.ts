@@ -338,6 +338,15 @@ describe.each(transports)('through $name', (transport) => {
       expect(h.mock.snapshot()).toEqual(before)
     })
 
+    it('R-WIRE-3: a query parameter given twice is a list where the model has one value: SerializationException', async () => {
+      const raw = await readResponse(await h.raw(rawRequest('/memberships?status=ACTIVE&status=REMOVED')))
+      expect([raw.status, raw.errorType, raw.body]).toEqual([
+        400,
+        'SerializationException',
+        { message: 'Query parameter status must have one value, got 2' },
+      ])
+    })
+
     it('R-WIRE-3: an empty POST body reads as {}, so the required members are reported missing (R-WIRE-5)', async () => {
       const raw = await readResponse(await h.raw(rawRequest('/memberships', { method: 'POST' })))
       expect(raw.status).toBe(400)
