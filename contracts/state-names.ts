@@ -15,7 +15,8 @@ export const STATES = {
   paidCollaboration: 'collaboration {collaborationId} where {payerAccountId} pays for queries',
   /**
    * The collaboration above, and an ACTIVE membership of `accountId` (one of its three accounts) that
-   * accepted exactly its payer role. Returns `membershipId`, `membershipArn`, `collaborationId`.
+   * accepted exactly its payer role. Returns `membershipId`, `membershipArn`, `collaborationId`,
+   * `collaborationArn`.
    */
   activeMembership: 'membership {membershipId} of account {accountId} is ACTIVE',
 } as const
