@@ -183,6 +183,15 @@ async function serveRequest(
   res: ServerResponse,
   context: RequestContext,
 ): Promise<void> {
+  // Browsers (an app under test calling the server directly) get what the service's CORS trait promises.
+  if (req.headers.origin !== undefined) {
+    for (const [name, value] of Object.entries(CORS_RESPONSE_HEADERS)) res.setHeader(name, value)
+    if (isPreflight(req)) {
+      req.resume()
+      writePreflight(req, res)
+      return
+    }
+  }
   const url = req.url ?? '/'
   const queryAt = url.indexOf('?')
   const path = queryAt === -1 ? url : url.slice(0, queryAt)
@@ -213,6 +222,31 @@ async function serveRequest(
   }
   if (context.closing()) res.setHeader('connection', 'close')
   writeResponse(res, response)
+}
+
+/**
+ * CORS as the service model's `smithy.api#cors` trait describes it: any origin, preflights cached 600 s, every
+ * requested header allowed (its allowed headers include `*`), and the error type and request id readable.
+ */
+const CORS_RESPONSE_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'x-amzn-errortype,x-amzn-requestid,x-amzn-trace-id',
+}
+
+/** A CORS preflight, which carries no credentials: answered here, before the mock asks for a signature. */
+function isPreflight(req: IncomingMessage): boolean {
+  return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined
+}
+
+function writePreflight(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET,POST,PATCH,PUT,DELETE,HEAD,OPTIONS',
+    // Echoed rather than `*`: a wildcard does not cover Authorization, which every SDK request carries.
+    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
+    'access-control-max-age': '600',
+    'content-length': 0,
+  })
+  res.end()
 }
 
 function writeResponse(res: ServerResponse, response: WireResponse): void {

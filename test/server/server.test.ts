@@ -281,6 +281,39 @@ describe('standalone server', () => {
     expect(unknown.status).toBe(404)
   })
 
+  it('answers browsers as the service model’s CORS trait says: preflights, any origin, the x-amzn headers readable', async () => {
+    const server = await serve()
+    const origin = 'http://localhost:5173'
+    const preflight = await fetch(`${server.url}/memberships/0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization,content-type,x-amz-date,amz-sdk-invocation-id',
+      },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH')
+    expect(preflight.headers.get('access-control-allow-headers')).toBe(
+      'authorization,content-type,x-amz-date,amz-sdk-invocation-id',
+    )
+    expect(preflight.headers.get('access-control-max-age')).toBe('600')
+
+    // The actual request: an error, whose name and request id a browser may read.
+    const denied = await fetch(`${server.url}/memberships`, { headers: { origin } })
+    expect(denied.status).toBe(403)
+    expect(denied.headers.get('access-control-allow-origin')).toBe('*')
+    expect(denied.headers.get('access-control-expose-headers')).toBe(
+      'x-amzn-errortype,x-amzn-requestid,x-amzn-trace-id',
+    )
+    // Without an Origin (any non-browser client) nothing changes, and OPTIONS is an AWS request like any other.
+    const plain = await fetch(`${server.url}/memberships`)
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull()
+    const options = await fetch(`${server.url}/memberships`, { method: 'OPTIONS' })
+    expect(options.status).toBe(403)
+  })
+
   it('answers a restore body that is JSON but not a snapshot with 400, not a mock bug, and keeps the state', async () => {
     const server = await serve()
     await client(server).send(new CreateCollaborationCommand(collaborationInput()))
