@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { parseJsonFile, readModelFile } from '../import/read-model-file.ts'
 import type { OpenApiDocument } from '../import/to-open-api.ts'
-import { importModelJson } from '../import/write-spec.ts'
+import { importModelJson, namingFile } from '../import/write-spec.ts'
 
 /** One side of a diff, as a spec, and what it was read from. */
 export interface Comparable {
@@ -30,10 +30,12 @@ export async function loadComparable(file: string): Promise<Comparable> {
   }
   const model = await readModelFile(file)
   const sha256 = createHash('sha256').update(model.bytes).digest('hex')
-  const doc = importModelJson(
-    model.json,
-    { modelDate: 'unknown', sha256 },
-    model.paginators ? { paginators: model.paginators.json } : {},
+  const doc = namingFile(file, () =>
+    importModelJson(
+      model.json,
+      { modelDate: 'unknown', sha256 },
+      model.paginators ? { paginators: model.paginators.json } : {},
+    ),
   )
   if (model.format === 'smithy') return { doc, file, format: 'smithy' }
   return { doc, file, format: 'botocore', paginators: model.paginators?.path ?? null }

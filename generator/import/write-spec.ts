@@ -76,6 +76,16 @@ export function serializeSpec(doc: OpenApiDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`
 }
 
+/** Runs an import step; an error that does not say which model it is about gets the model's path. */
+export function namingFile<T>(file: string, step: () => T): T {
+  try {
+    return step()
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    throw new Error(message.includes(file) ? message : `${file}: ${message}`)
+  }
+}
+
 /** Options of `writeSpec`: a model date, and for botocore an explicit paginators file. */
 export interface WriteSpecOptions extends Omit<ImportModelOptions, 'paginators'> {
   /** botocore `paginators-1.json`; by default the one beside the model is used when present. */
@@ -95,7 +105,7 @@ export async function writeSpec(
   const importOptions: ImportModelOptions = { modelDate: options.modelDate }
   if (options.operations) importOptions.operations = options.operations
   if (file.paginators) importOptions.paginators = file.paginators.json
-  const doc = importModelText(file.bytes, importOptions)
+  const doc = namingFile(modelPath, () => importModelText(file.bytes, importOptions))
   await mkdir(path.dirname(outPath), { recursive: true })
   await writeFile(outPath, serializeSpec(doc))
   return file.paginators ? { doc, paginatorsPath: file.paginators.path } : { doc }

@@ -111,6 +111,24 @@ describe('errors name the file at fault', () => {
     expect(second.err).toContain(`${notModel}: not an AWS model`)
   })
 
+  it('import-model and diff: a model the importer cannot read is named in the message', async () => {
+    const empty = path.join(dir, 'empty.smithy.json')
+    await writeFile(empty, JSON.stringify({ smithy: '2.0', shapes: {} }))
+    const imported = await cli(
+      'import-model',
+      empty,
+      '--model-date',
+      '2026-04-17',
+      '--out',
+      path.join(dir, 'o.json'),
+    )
+    expect(imported.code).toBe(1)
+    expect(imported.err).toContain(`${empty}: expected exactly one service shape`)
+    const diffed = await cli('diff', SPEC, empty)
+    expect(diffed.code).toBe(2)
+    expect(diffed.err).toContain(`${empty}: expected exactly one service shape`)
+  })
+
   it('diff: an unreadable side exits 2 (1 would read as "something breaks"), naming the file', async () => {
     const broken = path.join(dir, 'broken.json')
     const notModel = path.join(dir, 'package.json')
