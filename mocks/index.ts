@@ -47,17 +47,9 @@ export type {
   SeedMembership,
   SeedParticipant,
 } from './domain/index.ts'
-/* Errors the mock throws, as the SDK names them */
-export {
-  AccessDeniedException,
-  CleanRoomsServiceException,
-  ConflictException,
-  InternalServerException,
-  ResourceNotFoundException,
-  ServiceQuotaExceededException,
-  ThrottlingException,
-  ValidationException,
-} from './generated/errors.ts'
+// The mock's own error classes are not exported on purpose: tests assert on the SDK's classes
+// (`error instanceof ValidationException` from '@aws-sdk/client-cleanrooms'), and a look-alike class of
+// the same name, picked by an auto-import, would make that check silently false.
 export { CLEANROOMS_ENDPOINTS, type HandlerOptions } from './msw.ts'
 /* Protocol, for adapters of your own */
 export type { WireRequest, WireResponse } from './protocol/wire.ts'

@@ -27,7 +27,9 @@ const decoder = new TextDecoder()
  */
 export function createRequestHandler(handle: (request: WireRequest) => WireResponse): MockRequestHandler {
   return {
-    async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+    async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+      // As the SDK's own HTTP handlers do: a request aborted before it is sent never reaches the service.
+      if (options?.abortSignal?.aborted) throw abortError()
       const response = handle(toWireRequest(request))
       return {
         response: {
@@ -42,6 +44,12 @@ export function createRequestHandler(handle: (request: WireRequest) => WireRespo
       return {}
     },
   }
+}
+
+function abortError(): Error {
+  const error = new Error('Request aborted')
+  error.name = 'AbortError'
+  return error
 }
 
 function toWireRequest(request: HttpRequest): WireRequest {
