@@ -38,6 +38,10 @@ function classGrowth(from: string, to: string): boolean | undefined {
   // Only literal characters: no escapes, ranges or brackets, which could change the class's meaning.
   if (/[\\\][^-]/.test(removed + added)) return undefined
   const before = from.slice(0, start)
+  const after = from.slice(from.length - end)
+  // A `-` beside the edit may make or break a range (`[a-c]` → `[a-]`), and a `\` before it makes the
+  // edit part of an escape (`[\w]` → `[\]`): either way the class means something else, not more or less.
+  if (before.endsWith('-') || after.startsWith('-') || /(^|[^\\])(\\\\)*\\$/.test(before)) return undefined
   const open = lastUnescaped(before, '[')
   if (open === -1 || lastUnescaped(before, ']') > open) return undefined
   const negated = before[open + 1] === '^'

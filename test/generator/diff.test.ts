@@ -565,6 +565,11 @@ describe('patternDirection', () => {
     ['^[^,]+$', '^[^,;]+$', 'tightened'],
     ['^(?!\\s*$).*$', '^(?!\\s+$).*$', 'changed'],
     ['^ab$', '^b$', 'changed'],
+    // Beside a `-` or after a `\`, a character is part of a range or an escape, not a member of its own.
+    ['^[a-c]$', '^[a-]$', 'changed'],
+    ['^[ab-d]$', '^[a-d]$', 'changed'],
+    ['^[\\w]$', '^[\\]$', 'changed'],
+    ['^[\\\\w]$', '^[\\\\]$', 'tightened'],
   ] as const)('%s → %s: %s', (from, to, expected) => {
     expect(patternDirection(from, to)).toBe(expected)
   })
