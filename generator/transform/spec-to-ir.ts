@@ -47,7 +47,17 @@ export function transformOperationObject(
   if (!successCode) throw new Error(`${name}: no 2XX response in the spec`)
 
   const bodyRef = operation.requestBody?.content['application/json']?.schema.$ref
-  const bodyMembers = bodyRef ? Object.keys(schemas[refName(bodyRef)]?.properties ?? {}) : []
+  const bodyProperties = bodyRef ? (schemas[refName(bodyRef)]?.properties ?? {}) : {}
+  for (const [wire, schema] of Object.entries(bodyProperties)) {
+    // bodyMembers are member names, read from the body under the same key (docs/decisions/0002); a
+    // @jsonName would make the mock and the Pact builders miss the member, so refuse rather than drop it.
+    const member = schema['x-member']
+    if (typeof member === 'string' && member !== wire)
+      throw new Error(
+        `${name}: body member ${member} goes on the wire as ${wire} (@jsonName), which is not generated`,
+      )
+  }
+  const bodyMembers = Object.keys(bodyProperties)
 
   const errors: ErrorIR[] = (operation['x-errors'] ?? []).map((errorName) => {
     const marker = schemas[errorName]?.['x-error']

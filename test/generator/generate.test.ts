@@ -142,6 +142,24 @@ describe('transformOperationObject', () => {
     expect(() => transformOperationObject('/x', 'GET', given, schemas)).toThrow('Broken: no 2XX response')
   })
 
+  it('refuses a body member whose wire name differs (@jsonName): the mock reads body members by member name', () => {
+    const given: OpenApiOperation = {
+      operationId: 'Renamed',
+      requestBody: { content: { 'application/json': { schema: ref('RenamedRequestContent') } } },
+      responses: { '200': {} },
+    }
+    const withWireName = {
+      ...schemas,
+      RenamedRequestContent: {
+        type: 'object',
+        properties: { display_name: { type: 'string', 'x-member': 'displayName' } },
+      },
+    } satisfies Record<string, JsonSchema>
+    expect(() => transformOperationObject('/x', 'POST', given, withWireName)).toThrow(
+      'Renamed: body member displayName goes on the wire as display_name (@jsonName)',
+    )
+  })
+
   it('refuses a declared error that has no error schema', () => {
     const given: OpenApiOperation = { operationId: 'Op', responses: { '200': {} }, 'x-errors': ['Nope'] }
     expect(() => transformOperationObject('/x', 'GET', given, schemas)).toThrow('declared error Nope')
