@@ -7,6 +7,7 @@ import { emitFixtures } from './emit/fixtures.ts'
 import { GENERATED_HEADER } from './emit/header.ts'
 import { emitInteractions } from './emit/interactions.ts'
 import { emitOperations } from './emit/operations.ts'
+import { emitShapes } from './emit/shapes.ts'
 import { emitTypes } from './emit/types.ts'
 import { emitValidators } from './emit/validators.ts'
 import { loadSpec } from './load.ts'
@@ -25,6 +26,7 @@ export async function generate(specPath: string): Promise<GeneratedFiles> {
   files.set('mocks/generated/errors.ts', emitErrors(ir))
   files.set('mocks/generated/validators.ts', emitValidators(ir))
   files.set('mocks/generated/fixtures.ts', emitFixtures(ir))
+  files.set('mocks/generated/shapes.ts', emitShapes(ir))
   files.set('contracts/generated/interactions.ts', emitInteractions(ir))
   return files
 }

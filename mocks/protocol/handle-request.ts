@@ -4,6 +4,7 @@ import type { OperationDescriptor, OperationName } from '../generated/operations
 import type { OperationTypes } from '../generated/types.ts'
 import { type ValidationIssue, validateInput } from '../generated/validators.ts'
 import { toErrorResponse } from './error-response.ts'
+import { pickModeled } from './pick-modeled.ts'
 import { ProtocolError } from './protocol-errors.ts'
 import { matchRoute } from './router.ts'
 import { type Caller, type IdentityOptions, readCaller } from './sigv4-identity.ts'
@@ -48,7 +49,7 @@ export function handleRequest(request: WireRequest, options: ProtocolOptions): W
     const fault = options.takeFault?.(route.name, caller)
     if (fault) throw fault
     const run = options.service[route.name] as (caller: Caller, input: unknown) => unknown
-    const output = run(caller, input)
+    const output = run(caller, pickModeled(route.operation.inputShape, input))
     return {
       status: route.operation.successStatus,
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
