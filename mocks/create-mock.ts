@@ -196,6 +196,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       changed()
     },
     injectFault(fault) {
+      assertFaultSpec(fault)
       if (
         fault.operation !== undefined &&
         !operations[fault.operation].errors.some((error) => error.name === fault.error)
@@ -222,6 +223,34 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
 
 function isMutating(request: WireRequest): boolean {
   return request.method !== 'GET' && request.method !== 'HEAD'
+}
+
+const FAULT_ERRORS: ReadonlySet<string> = new Set<FaultSpec['error']>([
+  'ThrottlingException',
+  'InternalServerException',
+  'ServiceQuotaExceededException',
+  'AccessDeniedException',
+])
+
+/** Checks a fault that may come from plain JavaScript or JSON (the server's POST /__mock/faults). */
+function assertFaultSpec(fault: FaultSpec): void {
+  const spec = fault as unknown as Record<string, unknown>
+  if (typeof spec !== 'object' || spec === null) throw new TypeError('injectFault: a fault is an object')
+  if (typeof spec['error'] !== 'string' || !FAULT_ERRORS.has(spec['error'])) {
+    throw new TypeError(`injectFault: error must be one of ${[...FAULT_ERRORS].join(', ')}`)
+  }
+  const operation = spec['operation']
+  if (operation !== undefined && (typeof operation !== 'string' || !Object.hasOwn(operations, operation))) {
+    throw new TypeError(`injectFault: unknown operation ${String(operation)}`)
+  }
+  const accountId = spec['accountId']
+  if (accountId !== undefined && typeof accountId !== 'string') {
+    throw new TypeError('injectFault: accountId must be a string')
+  }
+  const times = spec['times']
+  if (times !== undefined && !(Number.isInteger(times) && (times as number) > 0)) {
+    throw new TypeError('injectFault: times must be a positive integer')
+  }
 }
 
 function toFaultError(name: FaultSpec['error']): Error {

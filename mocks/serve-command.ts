@@ -148,7 +148,7 @@ export function banner(server: MockServer, settings: AccountSettings, facts: Ban
     'curl:',
     `  curl --aws-sigv4 "aws:amz:us-east-1:cleanrooms" --user ${example.accessKeyId}:${secret} ${server.url}/memberships`,
     '',
-    'Control (for test harnesses): GET /__mock/health, POST /__mock/reset, GET /__mock/snapshot, POST /__mock/restore',
+    'Control (for test harnesses): GET /__mock/health, POST /__mock/reset, GET /__mock/snapshot, POST /__mock/restore, POST /__mock/faults',
     'Ctrl-C stops the server.',
   )
   return lines.join('\n')

@@ -21,6 +21,8 @@ export interface ServableMock<Snapshot = unknown> {
   snapshot(): Snapshot
   restore(snapshot: Snapshot): void
   onChange(listener: () => void): () => void
+  /** Queues a fault (`POST /__mock/faults`); throws a TypeError on a fault it cannot inject. */
+  injectFault?(fault: never): void
 }
 
 /** Limits that keep one slow, abandoned or oversized request from hurting the others. */
@@ -325,7 +327,7 @@ export const CONTROL_PREFIX = '/__mock/'
 
 /**
  * `GET /__mock/health`, `POST /__mock/reset`, `GET /__mock/snapshot`, `POST /__mock/restore` (body: a
- * snapshot). Unauthenticated on purpose: it is for local test harnesses. Errors keep the restJson1 shape.
+ * snapshot), `POST /__mock/faults` (body: a fault, as `mock.injectFault` takes it). Unauthenticated on purpose: it is for local test harnesses. Errors keep the restJson1 shape.
  */
 function handleControl(request: WireRequest, mock: ServableMock<unknown>): WireResponse {
   const action = `${request.method} ${request.path.slice(CONTROL_PREFIX.length)}`
@@ -338,18 +340,7 @@ function handleControl(request: WireRequest, mock: ServableMock<unknown>): WireR
     case 'GET snapshot':
       return json(200, mock.snapshot())
     case 'POST restore': {
-      let snapshot: unknown
-      try {
-        snapshot = JSON.parse(request.body ?? '')
-      } catch (error) {
-        throw new ProtocolError(
-          'SerializationException',
-          `Snapshot is not valid JSON: ${(error as Error).message}`,
-        )
-      }
-      if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
-        throw new ProtocolError('SerializationException', 'Snapshot must be a JSON object')
-      }
+      const snapshot = parseJsonObject(request.body, 'Snapshot')
       try {
         mock.restore(snapshot)
       } catch (error) {
@@ -361,12 +352,41 @@ function handleControl(request: WireRequest, mock: ServableMock<unknown>): WireR
       }
       return json(200, {})
     }
-    default:
-      throw new ProtocolError(
-        'UnknownOperationException',
-        `No control action ${request.method} ${request.path}; try GET ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}snapshot, POST ${CONTROL_PREFIX}restore`,
-      )
+    case 'POST faults': {
+      if (!mock.injectFault) break
+      const fault = parseJsonObject(request.body, 'Fault')
+      try {
+        mock.injectFault(fault as never)
+      } catch (error) {
+        throw new ProtocolError(
+          'SerializationException',
+          `Not a fault this mock can inject: ${(error as Error).message}`,
+        )
+      }
+      return json(200, {})
+    }
   }
+  throw new ProtocolError(
+    'UnknownOperationException',
+    `No control action ${request.method} ${request.path}; try GET ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}snapshot, POST ${CONTROL_PREFIX}restore, POST ${CONTROL_PREFIX}faults`,
+  )
+}
+
+/** The JSON object of a control request's body; a 400 SerializationException otherwise. */
+function parseJsonObject(body: string | undefined, what: string): object {
+  let value: unknown
+  try {
+    value = JSON.parse(body ?? '')
+  } catch (error) {
+    throw new ProtocolError(
+      'SerializationException',
+      `${what} is not valid JSON: ${(error as Error).message}`,
+    )
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ProtocolError('SerializationException', `${what} must be a JSON object`)
+  }
+  return value
 }
 
 function json(status: number, body: unknown): WireResponse {

@@ -328,6 +328,30 @@ describe('standalone server', () => {
     }
     expect(await (await fetch(`${server.url}/__mock/snapshot`)).text()).toBe(before)
   })
+
+  it('R-STATE-3: POST /__mock/faults injects a fault the SDK sees as its typed error; a bad fault is a 400', async () => {
+    const server = await serve()
+    const injected = await fetch(`${server.url}/__mock/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ operation: 'ListMemberships', error: 'ThrottlingException', times: 1 }),
+    })
+    expect(injected.status).toBe(200)
+    const error = await rejection(client(server).send(new ListMembershipsCommand({})))
+    expect([error.name, error.$metadata.httpStatusCode]).toEqual(['ThrottlingException', 429])
+    await expect(client(server).send(new ListMembershipsCommand({}))).resolves.toBeDefined()
+
+    for (const body of [
+      '{"error":"NoSuchException"}',
+      '{"operation":"GetMembership","error":"ServiceQuotaExceededException"}',
+      '{"error":"ThrottlingException","times":0}',
+      '[]',
+    ]) {
+      const refused = await fetch(`${server.url}/__mock/faults`, { method: 'POST', body })
+      expect(refused.status, body).toBe(400)
+      expect(refused.headers.get('x-amzn-errortype')).toBe('SerializationException')
+    }
+    await expect(client(server).send(new ListMembershipsCommand({}))).resolves.toBeDefined()
+  })
 })
 
 /** Sends raw bytes, then returns whatever the server answers before it closes the connection. */
