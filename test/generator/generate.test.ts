@@ -201,7 +201,7 @@ describe('the whole output', () => {
         'mocks/generated/errors.ts',
         'mocks/generated/fixtures.ts',
         'mocks/generated/operations.ts',
-      'mocks/generated/shapes.ts',
+        'mocks/generated/shapes.ts',
         'mocks/generated/types.ts',
         'mocks/generated/validators.ts',
         ...[...files.keys()].filter((path) => path.startsWith('contracts/')),

@@ -40,13 +40,11 @@ describe.each(transports)('through $name', (transport) => {
       ),
     )
     expect(created.status).toBe(200)
-    const { membership } = await h
-      .client('111111111111')
-      .send(
-        new GetMembershipCommand({
-          membershipIdentifier: (created.body as { membership: { id: string } }).membership.id,
-        }),
-      )
+    const { membership } = await h.client('111111111111').send(
+      new GetMembershipCommand({
+        membershipIdentifier: (created.body as { membership: { id: string } }).membership.id,
+      }),
+    )
     expect(membership?.paymentConfiguration).toEqual({ queryCompute: { isResponsible: true } })
     expect(membership?.defaultResultConfiguration).toEqual({
       outputConfiguration: { s3: { bucket: 'results-bucket', resultFormat: 'CSV' } },
