@@ -12,7 +12,11 @@ export const CLEANROOMS_ENDPOINTS =
   /^https?:\/\/cleanrooms(?:-fips)?\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|api\.aws)(?::\d+)?\//
 
 export interface HandlerOptions {
-  /** Which URLs the mock answers. Default: every AWS Clean Rooms endpoint. Requests to other hosts are left to MSW's `onUnhandledRequest`. */
+  /**
+   * Which URLs the mock answers. Default: every AWS Clean Rooms endpoint. Requests to other hosts are left to
+   * MSW's `onUnhandledRequest`. A string is the SDK's `endpoint`; a path in it (`http://mock.test/cleanrooms`)
+   * is a base path, taken off before routing, as the SDK puts the operation's path after it.
+   */
   endpoint?: RegExp | string
 }
 
@@ -27,7 +31,15 @@ export function createHandlers(
   options: HandlerOptions = {},
 ): HttpHandler[] {
   const endpoint = toEndpointPattern(options.endpoint)
-  return [http.all(endpoint, async ({ request }) => toFetchResponse(handle(await toWireRequest(request))))]
+  const basePath =
+    typeof options.endpoint === 'string' ? new URL(options.endpoint).pathname.replace(/\/+$/, '') : ''
+  return [
+    http.all(endpoint, async ({ request }) => {
+      const wire = await toWireRequest(request)
+      if (basePath !== '') wire.path = wire.path.slice(basePath.length) || '/'
+      return toFetchResponse(handle(wire))
+    }),
+  ]
 }
 
 function toEndpointPattern(endpoint: RegExp | string | undefined): RegExp {
