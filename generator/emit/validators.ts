@@ -34,7 +34,7 @@ const KNOWN_KEYWORDS = new Set([
   'examples',
 ])
 
-/** Checks of schemas with no constraints, shared by every member that uses one. */
+/** The runtime's checks of schemas with no constraints, shared by every member that uses one. */
 const PLAIN_CHECKS: Record<string, string> = {
   string: 'checkString',
   boolean: 'checkBoolean',
@@ -42,151 +42,27 @@ const PLAIN_CHECKS: Record<string, string> = {
   integer: 'checkInteger',
 }
 
-/** The fixed part of the module: the issue type, the path stack and the helpers every check uses. */
-const PRELUDE = `/** One violation: where (dotted member path), what (AWS-style message), and which kind of failure. */
-export interface ValidationIssue {
-  path: string
-  message: string
-  /** 'type': wrong JSON type (SerializationException); 'constraint': anything else (ValidationException). */
-  kind: 'type' | 'constraint'
-}
+/** Where the hand-written helpers live, relative to mocks/generated/. */
+const RUNTIME_MODULE = '../validation/runtime.ts'
 
-/** Validates a value and returns every issue found (empty when the value is valid). */
-export type Validator = (value: unknown) => ValidationIssue[]
-
-type Check = (value: unknown, issues: ValidationIssue[]) => void
-
-/**
- * The path to the value being checked: \`at[0..depth)\`. Checks enter and leave each member, and the path is
- * joined only when an issue is reported. The buffer is written in place, never pushed or popped (a popped
- * array may give back its storage and reallocate on the next push), so a valid request allocates nothing
- * but its issues array.
- */
-const at: Array<string | number> = new Array<string | number>(32).fill('')
-let depth = 0
-
-/** Issues of one map key, collected so they can be reported as one issue at the map. */
-const keyIssues: ValidationIssue[] = []
-
-function run(check: Check, value: unknown): ValidationIssue[] {
-  depth = 0
-  const issues: ValidationIssue[] = []
-  check(value, issues)
-  return issues
-}
-
-function enter(name: string | number): void {
-  at[depth++] = name // beyond 32 levels the array grows, once
-}
-
-function leave(): void {
-  depth--
-}
-
-function report(issues: ValidationIssue[], kind: ValidationIssue['kind'], message: string): void {
-  let path = ''
-  for (let index = 0; index < depth; index++) path += index === 0 ? at[index] : \`.\${at[index]}\`
-  issues.push({ path, message, kind })
-}
-
-/** A member that must be set. JSON null counts as not set, as on AWS's wire. */
-function requiredMember(value: unknown, name: string | number, check: Check, issues: ValidationIssue[]): void {
-  enter(name)
-  if (value === undefined || value === null) report(issues, 'constraint', 'Member must not be null')
-  else check(value, issues)
-  leave()
-}
-
-function optionalMember(value: unknown, name: string, check: Check, issues: ValidationIssue[]): void {
-  if (value === undefined || value === null) return
-  enter(name)
-  check(value, issues)
-  leave()
-}
-
-/** A map key's violations, reported at the map itself in the words AWS uses for keys. */
-function checkMapKey(key: string, check: Check, issues: ValidationIssue[]): void {
-  keyIssues.length = 0
-  check(key, keyIssues)
-  if (keyIssues.length === 0) return
-  report(issues, 'constraint', \`Map keys must satisfy constraint: [\${keyIssues.map((issue) => issue.message).join(', ')}]\`)
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** Length as Smithy's @length counts it: Unicode code points, a surrogate pair being one. */
-function codePointLength(text: string): number {
-  let length = text.length
-  for (let index = 0; index < text.length - 1; index++) {
-    const unit = text.charCodeAt(index)
-    if (unit < 0xd800 || unit > 0xdbff) continue
-    const next = text.charCodeAt(index + 1)
-    if (next >= 0xdc00 && next <= 0xdfff) {
-      length--
-      index++
-    }
-  }
-  return length
-}
-
-/** Whether two items of a list are equal as JSON values (for @uniqueItems). */
-function hasDuplicates(items: readonly unknown[]): boolean {
-  // Long lists of strings or numbers: a Set is linear (and allocates only for such lists).
-  if (items.length > 32 && items.every(isPrimitive)) return new Set(items).size !== items.length
-  for (let i = 1; i < items.length; i++) {
-    for (let j = 0; j < i; j++) if (jsonEqual(items[i], items[j])) return true
-  }
-  return false
-}
-
-function isPrimitive(value: unknown): boolean {
-  return typeof value !== 'object' || value === null
-}
-
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let index = 0; index < a.length; index++) if (!jsonEqual(a[index], b[index])) return false
-    return true
-  }
-  if (Array.isArray(b)) return false
-  const left = a as Record<string, unknown>
-  const right = b as Record<string, unknown>
-  let count = 0
-  for (const key in left) {
-    if (!Object.hasOwn(left, key)) continue
-    count++
-    if (!Object.hasOwn(right, key) || !jsonEqual(left[key], right[key])) return false
-  }
-  for (const key in right) if (Object.hasOwn(right, key)) count--
-  return count === 0
-}
-
-function checkString(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'string') report(issues, 'type', 'Member must be of type string')
-}
-
-function checkBoolean(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'boolean') report(issues, 'type', 'Member must be of type boolean')
-}
-
-function checkNumber(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) report(issues, 'type', 'Member must be of type number')
-}
-
-/** A timestamp on the restJson1 wire: epoch seconds as a JSON number (fractions allowed). */
-function checkTimestamp(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) report(issues, 'type', 'Member must be of type timestamp (epoch seconds)')
-}
-
-function checkInteger(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'number' || !Number.isInteger(value)) report(issues, 'type', 'Member must be of type integer')
-}
-`
+/** The runtime's names the checks call: the issue types, the path helpers and the plain checks. */
+const RUNTIME_IMPORTS = [
+  'type ValidationIssue',
+  'type Validator',
+  'checkBoolean',
+  'checkInteger',
+  'checkMapKey',
+  'checkNumber',
+  'checkString',
+  'checkTimestamp',
+  'codePointLength',
+  'hasDuplicates',
+  'isObject',
+  'optionalMember',
+  'report',
+  'requiredMember',
+  'run',
+]
 
 /**
  * The text of `mocks/generated/validators.ts`: one check function per named schema (plus one per inline
@@ -210,7 +86,12 @@ export function emitValidators(ir: SpecIR): string {
 
   return `${GENERATED_HEADER}/* Request validators compiled from the spec's schemas (docs/decisions/0002). */
 
-${PRELUDE}
+import {
+${RUNTIME_IMPORTS.map((name) => `  ${name},`).join('\n')}
+} from ${quote(RUNTIME_MODULE)}
+
+export type { ValidationIssue, Validator } from ${quote(RUNTIME_MODULE)}
+
 // Patterns (as the model writes them, no \`u\` flag: they describe UTF-16 code units) and enum value sets.
 
 ${writer.constants.join('\n')}

@@ -35,13 +35,16 @@ export interface Emitted {
 }
 
 /**
- * Emits both files for `ir` into `<tmp>/generated/` next to a `<tmp>/fixtures` link to the repo's
- * mocks/fixtures, so the emitted `../fixtures/runtime.ts` import resolves exactly as it does in the repo.
+ * Emits both files for `ir` into `<tmp>/generated/` next to `<tmp>/fixtures` and `<tmp>/validation` links
+ * to the repo's mocks/fixtures and mocks/validation, so the emitted `../fixtures/runtime.ts` and
+ * `../validation/runtime.ts` imports resolve exactly as they do in the repo.
  */
 export async function loadEmitted(ir: SpecIR): Promise<Emitted> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cleanrooms-emitted-'))
   await mkdir(path.join(dir, 'generated'))
-  await symlink(path.join(repoRoot, 'mocks/fixtures'), path.join(dir, 'fixtures'), 'dir')
+  for (const runtime of ['fixtures', 'validation']) {
+    await symlink(path.join(repoRoot, 'mocks', runtime), path.join(dir, runtime), 'dir')
+  }
   const validatorsFile = path.join(dir, 'generated/validators.ts')
   const fixturesFile = path.join(dir, 'generated/fixtures.ts')
   await writeFile(validatorsFile, emitValidators(ir))
