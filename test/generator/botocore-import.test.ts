@@ -13,19 +13,16 @@ import type {
   BotocoreShape,
 } from '../../generator/import/botocore-to-service-model.ts'
 import { paginatorsPathBeside, readModelFile } from '../../generator/import/read-model-file.ts'
-import type { SmithyAst, SmithyShape } from '../../generator/import/smithy-to-service-model.ts'
+import type { SmithyAst } from '../../generator/import/smithy-to-service-model.ts'
 import type { JsonObject, OpenApiDocument } from '../../generator/import/to-open-api.ts'
 import { importModelJson, importModelText } from '../../generator/import/write-spec.ts'
-import { titleFor } from '../support/reference.ts'
+import { referenceDir, titleFor } from '../support/reference.ts'
+import { member as m, S, SOURCE, smithyFragment } from './smithy-fragment.ts'
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const referenceDir = path.resolve(repoRoot, '../shared/reference')
+const _repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const smithyModel = path.join(referenceDir, 'cleanrooms-2022-02-17.smithy.json')
 const botocoreModel = path.join(referenceDir, 'botocore-service-2.json')
 const botocorePaginators = path.join(referenceDir, 'botocore-paginators-1.json')
-
-const S = '#/components/schemas/'
-const SOURCE = { modelDate: '2020-01-01', sha256: 'ab'.repeat(32) }
 
 /** A botocore model with one operation `Op` (POST /things unless `op` overrides it). */
 function boto(parts: {
@@ -59,38 +56,6 @@ function boto(parts: {
   }
 }
 
-/** The same one-operation service as a Smithy JSON AST. */
-function smithy(parts: {
-  input?: SmithyShape['members']
-  output?: SmithyShape['members']
-  op?: Partial<SmithyShape>
-  service?: Partial<SmithyShape>
-  shapes?: Record<string, SmithyShape>
-}): SmithyAst {
-  return {
-    smithy: '2.0',
-    shapes: {
-      'ex#Svc': {
-        type: 'service',
-        version: '2020-01-01',
-        operations: [{ target: 'ex#Op' }],
-        traits: { 'aws.api#service': { sdkId: 'Example' } },
-        ...parts.service,
-      },
-      'ex#Op': {
-        type: 'operation',
-        input: { target: 'ex#OpInput' },
-        output: { target: 'ex#OpOutput' },
-        traits: { 'smithy.api#http': { method: 'POST', uri: '/things', code: 200 } },
-        ...parts.op,
-      },
-      'ex#OpInput': { type: 'structure', members: parts.input ?? {} },
-      'ex#OpOutput': { type: 'structure', members: parts.output ?? {} },
-      ...parts.shapes,
-    },
-  }
-}
-
 const importOne = (json: unknown, paginators?: unknown): OpenApiDocument =>
   importModelJson(json, SOURCE, { operations: ['Op'], ...(paginators ? { paginators } : {}) })
 
@@ -100,7 +65,6 @@ function withoutProvenance(doc: OpenApiDocument): OpenApiDocument {
   return { ...doc, info }
 }
 
-const m = (target: string, traits: Record<string, unknown> = {}) => ({ target, traits })
 const req = { 'smithy.api#required': {} }
 
 interface Twin {
@@ -122,7 +86,7 @@ const twins: Twin[] = [
       required: ['thingId'],
       shapes: { ThingId: { type: 'string' } },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       op: { traits: { 'smithy.api#http': { method: 'GET', uri: '/things/{thingId}', code: 200 } } },
       input: { thingId: m('ex#ThingId', { 'smithy.api#httpLabel': {}, ...req }) },
       shapes: { 'ex#ThingId': { type: 'string' } },
@@ -137,7 +101,7 @@ const twins: Twin[] = [
       input: { maxResults: { shape: 'Integer', location: 'querystring', locationName: 'max-results' } },
       shapes: { Integer: { type: 'integer', box: true } },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       op: { traits: { 'smithy.api#http': { method: 'GET', uri: '/things', code: 200 } } },
       input: { maxResults: m('smithy.api#Integer', { 'smithy.api#httpQuery': 'max-results' }) },
     }),
@@ -158,7 +122,7 @@ const twins: Twin[] = [
       input: { name: { shape: 'String', locationName: 'Name' } },
       shapes: { String: { type: 'string' } },
     }),
-    smithy: smithy({ input: { name: m('smithy.api#String', { 'smithy.api#jsonName': 'Name' }) } }),
+    smithy: smithyFragment({ input: { name: m('smithy.api#String', { 'smithy.api#jsonName': 'Name' }) } }),
     path: ['components', 'schemas', 'OpRequestContent', 'properties'],
     expected: { Name: { type: 'string', 'x-member': 'name' } },
   },
@@ -169,7 +133,7 @@ const twins: Twin[] = [
       required: ['c', 'a'],
       shapes: { String: { type: 'string' } },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: { a: m('smithy.api#String', req), b: m('smithy.api#String'), c: m('smithy.api#String', req) },
     }),
     path: ['components', 'schemas', 'OpInput', 'required'],
@@ -191,7 +155,7 @@ const twins: Twin[] = [
         Double: { type: 'double', box: true },
       },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       output: {
         s: m('smithy.api#String'),
         b: m('smithy.api#Boolean'),
@@ -213,7 +177,7 @@ const twins: Twin[] = [
       input: { a: { shape: 'Name' }, b: { shape: 'Token' } },
       shapes: { Name: { type: 'string', min: 1, max: 100 }, Token: { type: 'string', min: 0, max: 10 } },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: { a: m('ex#Name'), b: m('ex#Token') },
       shapes: {
         'ex#Name': { type: 'string', traits: { 'smithy.api#length': { min: 1, max: 100 } } },
@@ -232,7 +196,7 @@ const twins: Twin[] = [
       input: { n: { shape: 'Count' } },
       shapes: { Count: { type: 'integer', box: true, min: 0, max: 100 } },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: { n: m('ex#Count') },
       shapes: { 'ex#Count': { type: 'integer', traits: { 'smithy.api#range': { min: 0, max: 100 } } } },
     }),
@@ -249,7 +213,7 @@ const twins: Twin[] = [
         String: { type: 'string' },
       },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: { l: m('ex#Names'), t: m('ex#Tags') },
       shapes: {
         'ex#Names': {
@@ -282,7 +246,7 @@ const twins: Twin[] = [
       input: { a: { shape: 'AccountId' } },
       shapes: { AccountId: { type: 'string', pattern: '\\d+' } },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: { a: m('ex#AccountId') },
       shapes: { 'ex#AccountId': { type: 'string', traits: { 'smithy.api#pattern': '^\\d+$' } } },
     }),
@@ -304,7 +268,7 @@ const twins: Twin[] = [
         },
       },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: {
         bucket: m('smithy.api#String', {
           ...req,
@@ -322,7 +286,7 @@ const twins: Twin[] = [
       input: { s: { shape: 'Status' } },
       shapes: { Status: { type: 'string', enum: ['ENABLED', 'DISABLED'] } },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: { s: m('ex#Status') },
       shapes: {
         'ex#Status': {
@@ -346,7 +310,7 @@ const twins: Twin[] = [
         String: { type: 'string' },
       },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       input: { out: m('ex#Output') },
       shapes: { 'ex#Output': { type: 'union', members: { s3: m('smithy.api#String') } } },
     }),
@@ -380,7 +344,7 @@ const twins: Twin[] = [
         String: { type: 'string' },
       },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       op: {
         errors: [{ target: 'ex#QuotaException' }, { target: 'ex#InternalException' }],
         traits: { 'smithy.api#http': { method: 'POST', uri: '/things', code: 200 } },
@@ -409,7 +373,7 @@ const twins: Twin[] = [
     botocore: boto({
       op: { http: { method: 'GET', requestUri: '/things', responseCode: 201 }, readonly: true },
     }),
-    smithy: smithy({
+    smithy: smithyFragment({
       op: {
         traits: {
           'smithy.api#http': { method: 'GET', uri: '/things', code: 201 },
@@ -438,7 +402,7 @@ const twins: Twin[] = [
         },
       },
     },
-    smithy: smithy({
+    smithy: smithyFragment({
       service: {
         traits: {
           'aws.api#service': { sdkId: 'Example' },

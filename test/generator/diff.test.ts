@@ -14,13 +14,13 @@ import {
 } from '../../generator/diff/diff-specs.ts'
 import { patternDirection } from '../../generator/diff/pattern-direction.ts'
 import { diffFiles } from '../../generator/diff/run-diff.ts'
-import type { SmithyAst, SmithyShape } from '../../generator/import/smithy-to-service-model.ts'
+import type { SmithyShape } from '../../generator/import/smithy-to-service-model.ts'
 import type { OpenApiDocument } from '../../generator/import/to-open-api.ts'
 import { importModelJson } from '../../generator/import/write-spec.ts'
-import { titleFor } from '../support/reference.ts'
+import { referenceDir, titleFor } from '../support/reference.ts'
+import { type FragmentParts, member as m, SOURCE, smithyFragment } from './smithy-fragment.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const referenceDir = path.resolve(repoRoot, '../shared/reference')
 const boto20230830 = path.join(referenceDir, 'botocore-service-2.2023-08-30.json')
 const boto20231114 = path.join(referenceDir, 'botocore-service-2.2023-11-14.json')
 const smithy20260417 = path.join(referenceDir, 'cleanrooms-2022-02-17.smithy.json')
@@ -31,34 +31,12 @@ const CLIENT: Breaking = { client: true, mock: false }
 const MOCK: Breaking = { client: false, mock: true }
 const BOTH: Breaking = { client: true, mock: true }
 
-const m = (target: string, traits: Record<string, unknown> = {}) => ({ target, traits })
 const req = { 'smithy.api#required': {} }
 const HTTP = { 'smithy.api#http': { method: 'POST', uri: '/things', code: 200 } }
 
 /** A spec of one operation `Op`, imported from a Smithy fragment. */
-function spec(parts: {
-  input?: SmithyShape['members']
-  output?: SmithyShape['members']
-  shapes?: Record<string, SmithyShape>
-  op?: Partial<SmithyShape>
-}): OpenApiDocument {
-  const ast: SmithyAst = {
-    smithy: '2.0',
-    shapes: {
-      'ex#Svc': { type: 'service', version: '1', operations: [{ target: 'ex#Op' }] },
-      'ex#Op': {
-        type: 'operation',
-        input: { target: 'ex#OpInput' },
-        output: { target: 'ex#OpOutput' },
-        traits: HTTP,
-        ...parts.op,
-      },
-      'ex#OpInput': { type: 'structure', members: parts.input ?? {} },
-      'ex#OpOutput': { type: 'structure', members: parts.output ?? {} },
-      ...parts.shapes,
-    },
-  }
-  return importModelJson(ast, { modelDate: '2020-01-01', sha256: '' }, { operations: ['Op'] })
+function spec(parts: FragmentParts): OpenApiDocument {
+  return importModelJson(smithyFragment(parts), SOURCE, { operations: ['Op'] })
 }
 
 const stringShape = (traits: Record<string, unknown> = {}): SmithyShape => ({ type: 'string', traits })

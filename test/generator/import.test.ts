@@ -9,53 +9,15 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../generator/cli.ts'
 import { importSmithyModel } from '../../generator/import/import-smithy-model.ts'
-import type { SmithyAst, SmithyShape } from '../../generator/import/smithy-to-service-model.ts'
+import type { SmithyAst } from '../../generator/import/smithy-to-service-model.ts'
 import type { OpenApiDocument } from '../../generator/import/to-open-api.ts'
 import { detectModelFormat, importModelText, serializeSpec } from '../../generator/import/write-spec.ts'
-import { titleFor } from '../support/reference.ts'
+import { referenceDir, titleFor } from '../support/reference.ts'
+import { member, S, SOURCE, smithyFragment } from './smithy-fragment.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const referenceDir = path.resolve(repoRoot, '../shared/reference')
 const realModel = path.join(referenceDir, 'cleanrooms-2022-02-17.smithy.json')
 const committedSpec = path.join(repoRoot, 'spec/cleanrooms.openapi.json')
-
-const S = '#/components/schemas/'
-const SOURCE = { modelDate: '2020-01-01', sha256: 'ab'.repeat(32) }
-
-/**
- * A one-service model: operation `Op` (POST /things unless `op` overrides it), input `OpInput`
- * with `inputMembers`, output `OpOutput` with `outputMembers`, plus `shapes`.
- */
-function fragment(parts: {
-  inputMembers?: SmithyShape['members']
-  outputMembers?: SmithyShape['members']
-  op?: Partial<SmithyShape>
-  service?: Partial<SmithyShape>
-  shapes?: Record<string, SmithyShape>
-}): SmithyAst {
-  return {
-    smithy: '2.0',
-    shapes: {
-      'ex#Svc': {
-        type: 'service',
-        version: '2020-01-01',
-        operations: [{ target: 'ex#Op' }],
-        traits: { 'aws.api#service': { sdkId: 'Example' } },
-        ...parts.service,
-      },
-      'ex#Op': {
-        type: 'operation',
-        input: { target: 'ex#OpInput' },
-        output: { target: 'ex#OpOutput' },
-        traits: { 'smithy.api#http': { method: 'POST', uri: '/things', code: 200 } },
-        ...parts.op,
-      },
-      'ex#OpInput': { type: 'structure', members: parts.inputMembers ?? {} },
-      'ex#OpOutput': { type: 'structure', members: parts.outputMembers ?? {} },
-      ...parts.shapes,
-    },
-  }
-}
 
 const importOp = (ast: SmithyAst, operations = ['Op']): OpenApiDocument =>
   importSmithyModel(ast, { ...SOURCE, operations })
@@ -67,7 +29,6 @@ function at(doc: unknown, ...keys: string[]): unknown {
   return node
 }
 
-const member = (target: string, traits: Record<string, unknown> = {}) => ({ target, traits })
 const required = { 'smithy.api#required': {} }
 
 interface Case {
@@ -80,9 +41,9 @@ interface Case {
 const cases: Case[] = [
   {
     feature: 'path label: a required path parameter',
-    ast: fragment({
+    ast: smithyFragment({
       op: { traits: { 'smithy.api#http': { method: 'GET', uri: '/things/{thingId}', code: 200 } } },
-      inputMembers: { thingId: member('ex#ThingId', { 'smithy.api#httpLabel': {}, ...required }) },
+      input: { thingId: member('ex#ThingId', { 'smithy.api#httpLabel': {}, ...required }) },
       shapes: { 'ex#ThingId': { type: 'string' } },
     }),
     path: ['paths', '/things/{thingId}', 'get', 'parameters'],
@@ -90,9 +51,9 @@ const cases: Case[] = [
   },
   {
     feature: 'path label: the full input structure marks it x-location label',
-    ast: fragment({
+    ast: smithyFragment({
       op: { traits: { 'smithy.api#http': { method: 'GET', uri: '/things/{thingId}', code: 200 } } },
-      inputMembers: { thingId: member('ex#ThingId', { 'smithy.api#httpLabel': {}, ...required }) },
+      input: { thingId: member('ex#ThingId', { 'smithy.api#httpLabel': {}, ...required }) },
       shapes: { 'ex#ThingId': { type: 'string' } },
     }),
     path: ['components', 'schemas', 'OpInput'],
@@ -104,9 +65,9 @@ const cases: Case[] = [
   },
   {
     feature: 'query binding: wire key as name, member name as x-member',
-    ast: fragment({
+    ast: smithyFragment({
       op: { traits: { 'smithy.api#http': { method: 'GET', uri: '/things', code: 200 } } },
-      inputMembers: { maxResults: member('smithy.api#Integer', { 'smithy.api#httpQuery': 'max-results' }) },
+      input: { maxResults: member('smithy.api#Integer', { 'smithy.api#httpQuery': 'max-results' }) },
     }),
     path: ['paths', '/things', 'get', 'parameters'],
     expected: [
@@ -121,18 +82,18 @@ const cases: Case[] = [
   },
   {
     feature: 'query binding: no request body when every member is bound elsewhere',
-    ast: fragment({
+    ast: smithyFragment({
       op: { traits: { 'smithy.api#http': { method: 'GET', uri: '/things', code: 200 } } },
-      inputMembers: { status: member('smithy.api#String', { 'smithy.api#httpQuery': 'status' }) },
+      input: { status: member('smithy.api#String', { 'smithy.api#httpQuery': 'status' }) },
     }),
     path: ['paths', '/things', 'get', 'requestBody'],
     expected: undefined,
   },
   {
     feature: 'body members: <Op>RequestContent holds only the body members',
-    ast: fragment({
+    ast: smithyFragment({
       op: { traits: { 'smithy.api#http': { method: 'PATCH', uri: '/things/{id}', code: 200 } } },
-      inputMembers: {
+      input: {
         id: member('smithy.api#String', { 'smithy.api#httpLabel': {}, ...required }),
         name: member('smithy.api#String'),
         enabled: member('smithy.api#Boolean'),
@@ -143,22 +104,22 @@ const cases: Case[] = [
   },
   {
     feature: 'body members: optional-only body is a non-required requestBody',
-    ast: fragment({ inputMembers: { name: member('smithy.api#String') } }),
+    ast: smithyFragment({ input: { name: member('smithy.api#String') } }),
     path: ['paths', '/things', 'post', 'requestBody'],
     expected: { content: { 'application/json': { schema: { $ref: `${S}OpRequestContent` } } } },
   },
   {
     feature: '@required: required list and a required requestBody',
-    ast: fragment({
-      inputMembers: { name: member('smithy.api#String', required), note: member('smithy.api#String') },
+    ast: smithyFragment({
+      input: { name: member('smithy.api#String', required), note: member('smithy.api#String') },
     }),
     path: ['paths', '/things', 'post', 'requestBody', 'required'],
     expected: true,
   },
   {
     feature: '@required: listed in model order',
-    ast: fragment({
-      inputMembers: {
+    ast: smithyFragment({
+      input: {
         b: member('smithy.api#String', required),
         a: member('smithy.api#String'),
         c: member('smithy.api#String', required),
@@ -169,8 +130,8 @@ const cases: Case[] = [
   },
   {
     feature: '@length on a string shape',
-    ast: fragment({
-      inputMembers: { id: member('ex#AccountId') },
+    ast: smithyFragment({
+      input: { id: member('ex#AccountId') },
       shapes: { 'ex#AccountId': { type: 'string', traits: { 'smithy.api#length': { min: 12, max: 12 } } } },
     }),
     path: ['components', 'schemas', 'AccountId'],
@@ -178,8 +139,8 @@ const cases: Case[] = [
   },
   {
     feature: '@length with only a max',
-    ast: fragment({
-      inputMembers: { token: member('ex#Token') },
+    ast: smithyFragment({
+      input: { token: member('ex#Token') },
       shapes: { 'ex#Token': { type: 'string', traits: { 'smithy.api#length': { max: 10240 } } } },
     }),
     path: ['components', 'schemas', 'Token'],
@@ -187,8 +148,8 @@ const cases: Case[] = [
   },
   {
     feature: '@pattern kept verbatim (anchors, look-ahead, \\u escapes)',
-    ast: fragment({
-      inputMembers: { name: member('ex#Name') },
+    ast: smithyFragment({
+      input: { name: member('ex#Name') },
       shapes: {
         'ex#Name': { type: 'string', traits: { 'smithy.api#pattern': '^(?!\\s*$)[\\u0020-\\uD7FF\\t]*$' } },
       },
@@ -198,8 +159,8 @@ const cases: Case[] = [
   },
   {
     feature: '@range on an integer shape',
-    ast: fragment({
-      inputMembers: { max: member('ex#MaxResults') },
+    ast: smithyFragment({
+      input: { max: member('ex#MaxResults') },
       shapes: { 'ex#MaxResults': { type: 'integer', traits: { 'smithy.api#range': { min: 1, max: 100 } } } },
     }),
     path: ['components', 'schemas', 'MaxResults'],
@@ -207,8 +168,8 @@ const cases: Case[] = [
   },
   {
     feature: '@range on a double shape',
-    ast: fragment({
-      inputMembers: { ratio: member('ex#Ratio') },
+    ast: smithyFragment({
+      input: { ratio: member('ex#Ratio') },
       shapes: { 'ex#Ratio': { type: 'double', traits: { 'smithy.api#range': { min: 0.5 } } } },
     }),
     path: ['components', 'schemas', 'Ratio'],
@@ -216,8 +177,8 @@ const cases: Case[] = [
   },
   {
     feature: 'Smithy 2 enum shape: values from @enumValue, in model order',
-    ast: fragment({
-      inputMembers: { ability: member('ex#Ability') },
+    ast: smithyFragment({
+      input: { ability: member('ex#Ability') },
       shapes: {
         'ex#Ability': {
           type: 'enum',
@@ -233,8 +194,8 @@ const cases: Case[] = [
   },
   {
     feature: 'Smithy 2 intEnum shape',
-    ast: fragment({
-      inputMembers: { level: member('ex#Level') },
+    ast: smithyFragment({
+      input: { level: member('ex#Level') },
       shapes: {
         'ex#Level': {
           type: 'intEnum',
@@ -250,8 +211,8 @@ const cases: Case[] = [
   },
   {
     feature: 'old-style @enum trait on a string shape',
-    ast: fragment({
-      inputMembers: { status: member('ex#Status') },
+    ast: smithyFragment({
+      input: { status: member('ex#Status') },
       shapes: {
         'ex#Status': {
           type: 'string',
@@ -269,8 +230,8 @@ const cases: Case[] = [
   },
   {
     feature: '@uniqueItems and @length on a list',
-    ast: fragment({
-      inputMembers: { abilities: member('ex#Abilities') },
+    ast: smithyFragment({
+      input: { abilities: member('ex#Abilities') },
       shapes: {
         'ex#Abilities': {
           type: 'list',
@@ -284,8 +245,8 @@ const cases: Case[] = [
   },
   {
     feature: 'union: exactly one member set',
-    ast: fragment({
-      inputMembers: { output: member('ex#Output') },
+    ast: smithyFragment({
+      input: { output: member('ex#Output') },
       shapes: {
         'ex#Output': { type: 'union', members: { s3: member('ex#S3'), local: member('smithy.api#String') } },
         'ex#S3': { type: 'structure', members: { bucket: member('smithy.api#String', required) } },
@@ -302,8 +263,8 @@ const cases: Case[] = [
   },
   {
     feature: 'map: value schema, key schema and @length as property counts',
-    ast: fragment({
-      inputMembers: { tags: member('ex#TagMap') },
+    ast: smithyFragment({
+      input: { tags: member('ex#TagMap') },
       shapes: {
         'ex#TagMap': {
           type: 'map',
@@ -325,7 +286,7 @@ const cases: Case[] = [
   },
   {
     feature: 'timestamp (prelude): epoch-seconds number, inlined',
-    ast: fragment({ outputMembers: { createTime: member('smithy.api#Timestamp', required) } }),
+    ast: smithyFragment({ output: { createTime: member('smithy.api#Timestamp', required) } }),
     path: ['components', 'schemas', 'OpResponseContent'],
     expected: {
       type: 'object',
@@ -335,8 +296,8 @@ const cases: Case[] = [
   },
   {
     feature: 'timestamp (named shape): epoch-seconds number',
-    ast: fragment({
-      outputMembers: { at: member('ex#When') },
+    ast: smithyFragment({
+      output: { at: member('ex#When') },
       shapes: { 'ex#When': { type: 'timestamp' } },
     }),
     path: ['components', 'schemas', 'When'],
@@ -344,8 +305,8 @@ const cases: Case[] = [
   },
   {
     feature: 'member-level constraints on a prelude target: inlined',
-    ast: fragment({
-      inputMembers: {
+    ast: smithyFragment({
+      input: {
         bucket: member('smithy.api#String', {
           'smithy.api#length': { min: 3, max: 63 },
           'smithy.api#pattern': '^[a-z0-9]+$',
@@ -357,8 +318,8 @@ const cases: Case[] = [
   },
   {
     feature: 'member-level constraints on a named target: allOf plus the constraint',
-    ast: fragment({
-      inputMembers: { name: member('ex#Name', { 'smithy.api#length': { max: 5 } }) },
+    ast: smithyFragment({
+      input: { name: member('ex#Name', { 'smithy.api#length': { max: 5 } }) },
       shapes: { 'ex#Name': { type: 'string', traits: { 'smithy.api#length': { min: 1, max: 100 } } } },
     }),
     path: ['components', 'schemas', 'OpRequestContent', 'properties', 'name'],
@@ -366,15 +327,15 @@ const cases: Case[] = [
   },
   {
     feature: '@jsonName: body keyed by the wire name, member name in x-member',
-    ast: fragment({
-      inputMembers: { displayName: member('smithy.api#String', { 'smithy.api#jsonName': 'name' }) },
+    ast: smithyFragment({
+      input: { displayName: member('smithy.api#String', { 'smithy.api#jsonName': 'name' }) },
     }),
     path: ['components', 'schemas', 'OpRequestContent', 'properties'],
     expected: { name: { type: 'string', 'x-member': 'displayName' } },
   },
   {
     feature: 'error with @httpError: schema carries x-error',
-    ast: fragment({
+    ast: smithyFragment({
       op: { errors: [{ target: 'ex#QuotaExceeded' }] },
       shapes: {
         'ex#QuotaExceeded': {
@@ -397,7 +358,7 @@ const cases: Case[] = [
   },
   {
     feature: 'error with @httpError: the operation response points at components.responses',
-    ast: fragment({
+    ast: smithyFragment({
       op: { errors: [{ target: 'ex#QuotaExceeded' }] },
       shapes: {
         'ex#QuotaExceeded': {
@@ -412,7 +373,7 @@ const cases: Case[] = [
   },
   {
     feature: 'error response: named in x-amzn-errortype, body is the error structure',
-    ast: fragment({
+    ast: smithyFragment({
       op: { errors: [{ target: 'ex#Boom' }] },
       shapes: { 'ex#Boom': { type: 'structure', members: {}, traits: { 'smithy.api#error': 'server' } } },
     }),
@@ -425,7 +386,7 @@ const cases: Case[] = [
   },
   {
     feature: 'error without @httpError: a server fault defaults to 500',
-    ast: fragment({
+    ast: smithyFragment({
       op: { errors: [{ target: 'ex#Boom' }] },
       shapes: { 'ex#Boom': { type: 'structure', members: {}, traits: { 'smithy.api#error': 'server' } } },
     }),
@@ -434,7 +395,7 @@ const cases: Case[] = [
   },
   {
     feature: 'two declared errors sharing a status: oneOf, and x-errors sorted',
-    ast: fragment({
+    ast: smithyFragment({
       op: { errors: [{ target: 'ex#Zeta' }, { target: 'ex#Alpha' }] },
       shapes: {
         'ex#Zeta': { type: 'structure', members: {}, traits: { 'smithy.api#error': 'client' } },
@@ -459,7 +420,7 @@ const cases: Case[] = [
   },
   {
     feature: 'pagination: the service-wide @paginated merged with the operation one',
-    ast: fragment({
+    ast: smithyFragment({
       service: {
         traits: {
           'smithy.api#paginated': {
@@ -481,7 +442,7 @@ const cases: Case[] = [
   },
   {
     feature: 'pagination: the operation overrides the service',
-    ast: fragment({
+    ast: smithyFragment({
       service: { traits: { 'smithy.api#paginated': { inputToken: 'nextToken', pageSize: 'maxResults' } } },
       op: {
         traits: {
@@ -495,13 +456,13 @@ const cases: Case[] = [
   },
   {
     feature: 'pagination: an operation without @paginated is not paginated',
-    ast: fragment({ service: { traits: { 'smithy.api#paginated': { inputToken: 'nextToken' } } } }),
+    ast: smithyFragment({ service: { traits: { 'smithy.api#paginated': { inputToken: 'nextToken' } } } }),
     path: ['paths', '/things', 'post', 'x-paginated'],
     expected: undefined,
   },
   {
     feature: '@readonly operation',
-    ast: fragment({
+    ast: smithyFragment({
       op: {
         traits: {
           'smithy.api#http': { method: 'GET', uri: '/things', code: 200 },
@@ -514,7 +475,9 @@ const cases: Case[] = [
   },
   {
     feature: 'success status is the @http code',
-    ast: fragment({ op: { traits: { 'smithy.api#http': { method: 'POST', uri: '/things', code: 201 } } } }),
+    ast: smithyFragment({
+      op: { traits: { 'smithy.api#http': { method: 'POST', uri: '/things', code: 201 } } },
+    }),
     path: ['paths', '/things', 'post', 'responses', '201'],
     expected: {
       description: 'Op succeeded',
@@ -523,7 +486,7 @@ const cases: Case[] = [
   },
   {
     feature: 'operations bound through resources are found',
-    ast: fragment({
+    ast: smithyFragment({
       service: { operations: [], resources: [{ target: 'ex#ThingResource' }] },
       shapes: { 'ex#ThingResource': { type: 'resource', read: { target: 'ex#Op' } } },
     }),
@@ -539,7 +502,7 @@ describe('importSmithyModel on hand-made fragments', () => {
 
   it('drops every documentation trait and AWS IAM description', () => {
     const doc = { 'smithy.api#documentation': '<p>Secret AWS sentence.</p>' }
-    const ast = fragment({
+    const ast = smithyFragment({
       service: { traits: doc },
       op: {
         traits: {
@@ -548,7 +511,7 @@ describe('importSmithyModel on hand-made fragments', () => {
           'aws.iam#actionPermissionDescription': 'Grants permission to do a secret thing',
         },
       },
-      inputMembers: { name: member('ex#Name', doc) },
+      input: { name: member('ex#Name', doc) },
       shapes: { 'ex#Name': { type: 'string', traits: doc } },
     })
     const text = serializeSpec(importOp(ast))
@@ -558,9 +521,9 @@ describe('importSmithyModel on hand-made fragments', () => {
   })
 
   it('keeps only the selected operations and the shapes they reach', () => {
-    const ast = fragment({
+    const ast = smithyFragment({
       service: { operations: [{ target: 'ex#Op' }, { target: 'ex#Other' }] },
-      inputMembers: { used: member('ex#Used') },
+      input: { used: member('ex#Used') },
       shapes: {
         'ex#Used': { type: 'string' },
         'ex#Unused': { type: 'string' },
@@ -585,7 +548,7 @@ describe('importSmithyModel on hand-made fragments', () => {
   })
 
   it('records the source model and the sorted operation list in info', () => {
-    const doc = importOp(fragment({}))
+    const doc = importOp(smithyFragment({}))
     expect(doc.info).toEqual({
       title: 'Example',
       version: '2020-01-01',
@@ -601,27 +564,27 @@ describe('importSmithyModel on hand-made fragments', () => {
   })
 
   it('fails, naming the operation, when a requested operation is not in the service', () => {
-    expect(() => importOp(fragment({}), ['Op', 'Missing'])).toThrow(/operation Missing/)
+    expect(() => importOp(smithyFragment({}), ['Op', 'Missing'])).toThrow(/operation Missing/)
   })
 
   it('fails, naming the member, on an HTTP binding the conventions do not cover', () => {
-    const ast = fragment({
-      inputMembers: { token: member('smithy.api#String', { 'smithy.api#httpHeader': 'x-t' }) },
+    const ast = smithyFragment({
+      input: { token: member('smithy.api#String', { 'smithy.api#httpHeader': 'x-t' }) },
     })
     expect(() => importOp(ast)).toThrow(/ex#OpInput\$token: trait smithy.api#httpHeader/)
   })
 
   it('fails when dropping namespaces would merge two shapes', () => {
-    const ast = fragment({
-      inputMembers: { a: member('ex#Name'), b: member('other#Name') },
+    const ast = smithyFragment({
+      input: { a: member('ex#Name'), b: member('other#Name') },
       shapes: { 'ex#Name': { type: 'string' }, 'other#Name': { type: 'string' } },
     })
     expect(() => importOp(ast)).toThrow(/share the name Name/)
   })
 
   it('is deterministic: the same model gives the same bytes, component names sorted', () => {
-    const ast = fragment({
-      inputMembers: { z: member('ex#Zed'), a: member('ex#Ay') },
+    const ast = smithyFragment({
+      input: { z: member('ex#Zed'), a: member('ex#Ay') },
       shapes: { 'ex#Zed': { type: 'string' }, 'ex#Ay': { type: 'string' } },
     })
     const first = serializeSpec(importOp(ast))
@@ -651,7 +614,7 @@ describe('model format detection', () => {
   })
 
   it('records the sha256 of the exact bytes read', () => {
-    const text = JSON.stringify(fragment({}))
+    const text = JSON.stringify(smithyFragment({}))
     const doc = importModelText(text, { modelDate: '2020-01-01', operations: ['Op'] })
     expect(at(doc, 'info', 'x-source-model', 'sha256')).toBe(createHash('sha256').update(text).digest('hex'))
   })
