@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../generator/cli.ts'
 import { generate, runGenerate } from '../../generator/generate.ts'
-import { titleFor } from '../support/reference.ts'
+import { referenceDir, titleFor } from '../support/reference.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const referenceDir = path.resolve(repoRoot, '../shared/reference')
 const newerModel = path.join(referenceDir, 'botocore-service-2.json')
 const SPEC = 'spec/cleanrooms.openapi.json'
 
