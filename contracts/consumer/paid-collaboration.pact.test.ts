@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-cleanrooms'
 import { MatchersV3, PactV4 } from '@pact-foundation/pact'
 import { describe, expect, it } from 'vitest'
+import type { CreateCollaborationInput } from '../../mocks/generated/types.ts'
 import {
   conflict,
   createCollaboration,
@@ -76,6 +77,50 @@ function activeMembershipOf(account: string) {
   }
 }
 
+/** What joinAsPayer sends: join the paid collaboration, accepting payment for queries. */
+const joinPaying = {
+  collaborationIdentifier: collaborationId,
+  queryLogStatus: 'DISABLED',
+  paymentConfiguration: { queryCompute: { isResponsible: true } },
+} as const
+
+/** R-PAY-1's input: the creator (who queries) and a partner both set to pay. */
+const twoPayers: CreateCollaborationInput = {
+  name: 'Two payers',
+  description: 'Both the creator and the partner claim the bill',
+  creatorDisplayName: 'Data team',
+  creatorMemberAbilities: ['CAN_QUERY'],
+  creatorPaymentConfiguration: { queryCompute: { isResponsible: true } },
+  members: [
+    {
+      accountId: payer,
+      displayName: 'Paying partner',
+      memberAbilities: [],
+      paymentConfiguration: { queryCompute: { isResponsible: true } },
+    },
+  ],
+  queryLogStatus: 'DISABLED',
+}
+
+/** R-PAY-2's input: the creator queries but declines to pay, and no partner is set to pay. */
+const nobodyPays: CreateCollaborationInput = {
+  name: 'Nobody pays',
+  description: 'The querier declines and no partner is set to pay',
+  creatorDisplayName: 'Data team',
+  creatorMemberAbilities: ['CAN_QUERY'],
+  creatorPaymentConfiguration: { queryCompute: { isResponsible: false } },
+  members: [{ accountId: payer, displayName: 'Partner', memberAbilities: [] }],
+  queryLogStatus: 'DISABLED',
+}
+
+/** What the module sees of a business-rule refusal (R-WIRE-6): a ValidationException, INVALID_CONFIGURATION. */
+async function expectInvalidConfiguration(call: Promise<unknown>): Promise<void> {
+  await expect(call).rejects.toMatchObject({
+    name: 'ValidationException',
+    reason: 'INVALID_CONFIGURATION',
+  })
+}
+
 describe('setting up a collaboration where a partner pays for queries', () => {
   it('creates the collaboration: we query, the partner pays, another partner receives results', async () => {
     await createCollaboration(pact, {
@@ -129,11 +174,7 @@ describe('setting up a collaboration where a partner pays for queries', () => {
       ...collaborationState,
       uponReceiving: 'the chosen payer joining and accepting payment',
       account: payer,
-      request: {
-        collaborationIdentifier: collaborationId,
-        queryLogStatus: 'DISABLED',
-        paymentConfiguration: { queryCompute: { isResponsible: true } },
-      },
+      request: joinPaying,
       response: {
         membership: {
           id: EXAMPLE_IDS.membershipId,
@@ -299,46 +340,11 @@ describe('payment errors the module must handle', () => {
       state: STATES.empty,
       uponReceiving: 'creating a collaboration with two query payers',
       account: creator,
-      request: {
-        name: 'Two payers',
-        description: 'Both the creator and the partner claim the bill',
-        creatorDisplayName: 'Data team',
-        creatorMemberAbilities: ['CAN_QUERY'],
-        creatorPaymentConfiguration: { queryCompute: { isResponsible: true } },
-        members: [
-          {
-            accountId: payer,
-            displayName: 'Paying partner',
-            memberAbilities: [],
-            paymentConfiguration: { queryCompute: { isResponsible: true } },
-          },
-        ],
-        queryLogStatus: 'DISABLED',
-      },
+      request: twoPayers,
       error: validationException('INVALID_CONFIGURATION'),
     }).executeTest(async (server) => {
-      const send = clientFor(creator, server.url).send(
-        new CreateCollaborationCommand({
-          name: 'Two payers',
-          description: 'Both the creator and the partner claim the bill',
-          creatorDisplayName: 'Data team',
-          creatorMemberAbilities: ['CAN_QUERY'],
-          creatorPaymentConfiguration: { queryCompute: { isResponsible: true } },
-          members: [
-            {
-              accountId: payer,
-              displayName: 'Paying partner',
-              memberAbilities: [],
-              paymentConfiguration: { queryCompute: { isResponsible: true } },
-            },
-          ],
-          queryLogStatus: 'DISABLED',
-        }),
-      )
-      await expect(send).rejects.toMatchObject({
-        name: 'ValidationException',
-        reason: 'INVALID_CONFIGURATION',
-      })
+      const send = clientFor(creator, server.url).send(new CreateCollaborationCommand(twoPayers))
+      await expectInvalidConfiguration(send)
     })
   })
 
@@ -347,32 +353,11 @@ describe('payment errors the module must handle', () => {
       state: STATES.empty,
       uponReceiving: 'creating a collaboration nobody pays for',
       account: creator,
-      request: {
-        name: 'Nobody pays',
-        description: 'The querier declines and no partner is set to pay',
-        creatorDisplayName: 'Data team',
-        creatorMemberAbilities: ['CAN_QUERY'],
-        creatorPaymentConfiguration: { queryCompute: { isResponsible: false } },
-        members: [{ accountId: payer, displayName: 'Partner', memberAbilities: [] }],
-        queryLogStatus: 'DISABLED',
-      },
+      request: nobodyPays,
       error: validationException('INVALID_CONFIGURATION'),
     }).executeTest(async (server) => {
-      const send = clientFor(creator, server.url).send(
-        new CreateCollaborationCommand({
-          name: 'Nobody pays',
-          description: 'The querier declines and no partner is set to pay',
-          creatorDisplayName: 'Data team',
-          creatorMemberAbilities: ['CAN_QUERY'],
-          creatorPaymentConfiguration: { queryCompute: { isResponsible: false } },
-          members: [{ accountId: payer, displayName: 'Partner', memberAbilities: [] }],
-          queryLogStatus: 'DISABLED',
-        }),
-      )
-      await expect(send).rejects.toMatchObject({
-        name: 'ValidationException',
-        reason: 'INVALID_CONFIGURATION',
-      })
+      const send = clientFor(creator, server.url).send(new CreateCollaborationCommand(nobodyPays))
+      await expectInvalidConfiguration(send)
     })
   })
 
@@ -381,18 +366,11 @@ describe('payment errors the module must handle', () => {
       ...collaborationState,
       uponReceiving: 'the result receiver joining and claiming to pay',
       account: resultReceiver,
-      request: {
-        collaborationIdentifier: collaborationId,
-        queryLogStatus: 'DISABLED',
-        paymentConfiguration: { queryCompute: { isResponsible: true } },
-      },
+      request: joinPaying,
       error: validationException('INVALID_CONFIGURATION'),
     }).executeTest(async (server) => {
       const join = joinAsPayer(clientFor(resultReceiver, server.url), EXAMPLE_IDS.collaborationId)
-      await expect(join).rejects.toMatchObject({
-        name: 'ValidationException',
-        reason: 'INVALID_CONFIGURATION',
-      })
+      await expectInvalidConfiguration(join)
     })
   })
 
@@ -411,10 +389,7 @@ describe('payment errors the module must handle', () => {
       const join = joinCollaboration(clientFor(payer, server.url), EXAMPLE_IDS.collaborationId, {
         acceptPayment: false,
       })
-      await expect(join).rejects.toMatchObject({
-        name: 'ValidationException',
-        reason: 'INVALID_CONFIGURATION',
-      })
+      await expectInvalidConfiguration(join)
     })
   })
 
@@ -432,10 +407,7 @@ describe('payment errors the module must handle', () => {
           queryLogStatus: 'DISABLED',
         }),
       )
-      await expect(send).rejects.toMatchObject({
-        name: 'ValidationException',
-        reason: 'INVALID_CONFIGURATION',
-      })
+      await expectInvalidConfiguration(send)
     })
   })
 
@@ -444,11 +416,7 @@ describe('payment errors the module must handle', () => {
       ...activeMembershipOf(payer),
       uponReceiving: 'the payer joining again',
       account: payer,
-      request: {
-        collaborationIdentifier: collaborationId,
-        queryLogStatus: 'DISABLED',
-        paymentConfiguration: { queryCompute: { isResponsible: true } },
-      },
+      request: joinPaying,
       error: conflict('ALREADY_EXISTS'),
     }).executeTest(async (server) => {
       const join = joinAsPayer(clientFor(payer, server.url), EXAMPLE_IDS.collaborationId)
