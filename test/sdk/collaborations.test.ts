@@ -20,10 +20,9 @@ import {
   pay,
   shownPayments,
   T0,
+  UUID,
 } from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 describe.each(transports)('through $name', (transport) => {
   let h: Harness

@@ -19,14 +19,13 @@ import {
   expectBusinessRule,
   expectRejected,
   join,
+  MISSING,
   member,
   OUTSIDER,
   pay,
   T0,
 } from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
-
-const MISSING = '00000000-0000-4000-8000-000000000000'
 
 const resultsTo = (bucket: string, keyPrefix?: string) => ({
   outputConfiguration: {

@@ -25,10 +25,9 @@ import {
   OUTSIDER,
   pay,
   T0,
+  UUID,
 } from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const QUERY_RESULTS: MembershipProtectedQueryResultConfiguration = {
   outputConfiguration: { s3: { resultFormat: 'CSV', bucket: 'results-bucket', keyPrefix: 'audience/' } },

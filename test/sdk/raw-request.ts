@@ -5,9 +5,6 @@ import type { FinalizeRequestMiddleware, HttpRequest, HttpResponse } from '@smit
 /** The us-east-1 endpoint; a transport with its own address rewrites the origin. */
 export const ENDPOINT = 'https://cleanrooms.us-east-1.amazonaws.com'
 
-/** A lower-case UUID, any version. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
 /**
  * An `Authorization` header shaped like SigV4 for `accessKeyId` in `region`. The mock reads the caller from it
  * (R-ID-1) and, unless secrets are configured (R-ID-4), does not check the signature.

@@ -25,6 +25,12 @@ export const OUTSIDER = '999999999999'
 /** 2023-11-14T22:13:20Z in epoch milliseconds: a frozen clock for suites that compare times. */
 export const T0 = 1_700_000_000_000
 
+/** A lower-case UUID, any version. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** A well-formed identifier that no collaboration or membership has. */
+export const MISSING = '00000000-0000-4000-8000-000000000000'
+
 /** A member specification as a user writes it. */
 export function member(
   accountId: string,

@@ -17,7 +17,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CreateCleanRoomsMockOptions, MockSnapshot } from '../../mocks/index.ts'
-import { rawRequest, recordResponses, rejectionOf, UUID } from './raw-request.ts'
+import { rawRequest, recordResponses, rejectionOf } from './raw-request.ts'
 import {
   A,
   B,
@@ -26,14 +26,14 @@ import {
   createCollaboration,
   expectRejected,
   join,
+  MISSING,
   member,
   OUTSIDER,
   pay,
   T0,
+  UUID,
 } from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
-
-const MISSING = '00000000-0000-4000-8000-000000000000'
 
 /** A small consumer flow through the SDK: create, two joins, an update. Returns every id it saw. */
 async function flow(client: (account: string) => CleanRoomsClient) {

@@ -26,15 +26,23 @@ import {
   recordResponses,
   rejectionOf,
   sigV4Authorization,
-  UUID,
 } from './raw-request.ts'
-import { A, B, C, collaborationInput, createCollaboration, join, member, pay } from './rule-helpers.ts'
+import {
+  A,
+  B,
+  C,
+  collaborationInput,
+  createCollaboration,
+  join,
+  MISSING,
+  member,
+  pay,
+  UUID,
+} from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
 
 /** 2023-11-14T22:13:20.123Z: a clock with a fraction of a second, to see fractions survive the wire. */
 const T_MS = 1_700_000_000_123
-const MISSING = '00000000-0000-4000-8000-000000000000'
-
 /** What a user checks on a field validation failure (R-WIRE-5). */
 function expectFieldErrors(error: unknown, fieldList: Array<{ name: string; message: string }>): void {
   expect(error).toBeInstanceOf(ValidationException)
