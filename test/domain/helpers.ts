@@ -15,15 +15,10 @@ import type {
   MemberSpecification,
   PaymentConfiguration,
 } from '../../mocks/generated/types.ts'
+import { A as CREATOR, T0 } from '../support/accounts.ts'
 
-export const CREATOR = '111111111111'
-export const B = '222222222222'
-export const C = '333333333333'
-export const D = '444444444444'
-export const OUTSIDER = '999999999999'
+export { A as CREATOR, B, C, D, OUTSIDER, T0 } from '../support/accounts.ts'
 export const REGION = 'us-east-1'
-/** 2023-11-14T22:13:20Z in epoch milliseconds. */
-export const T0 = 1_700_000_000_000
 
 /** Deps with a clock the test moves by hand and ids 00000000-0000-4000-8000-000000000001, …02, … */
 export function testDeps(): DomainDeps & { advance(ms: number): void; issued(): number } {

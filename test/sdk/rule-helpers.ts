@@ -15,15 +15,7 @@ import { expect } from 'vitest'
 
 import type { Harness } from './transports.ts'
 
-/** The accounts of the suites. A 12-digit access key is its own account (R-ID-2). */
-export const A = '111111111111'
-export const B = '222222222222'
-export const C = '333333333333'
-export const D = '444444444444'
-export const OUTSIDER = '999999999999'
-
-/** 2023-11-14T22:13:20Z in epoch milliseconds: a frozen clock for suites that compare times. */
-export const T0 = 1_700_000_000_000
+export { A, B, C, D, OUTSIDER, T0 } from '../support/accounts.ts'
 
 /** A lower-case UUID, any version. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
