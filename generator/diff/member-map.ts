@@ -1,5 +1,5 @@
 /** Diff layer: flattens an operation's input or output structure in a spec into member paths with types and constraints. */
-import type { JsonObject, JsonValue } from '../import/to-open-api.ts'
+import { type JsonObject, type JsonValue, lengthKeywords } from '../import/to-open-api.ts'
 
 /** What kind of value a member holds, read from its JSON Schema. */
 export type MemberKind =
@@ -198,12 +198,7 @@ function typeText(schemas: Record<string, JsonObject>, schema: JsonObject): stri
 function constraintsOf(kind: MemberKind, k: JsonObject): MemberConstraints {
   const out: MemberConstraints = {}
   if (typeof k['pattern'] === 'string') out.pattern = k['pattern']
-  const [minKey, maxKey] =
-    kind === 'list'
-      ? ['minItems', 'maxItems']
-      : kind === 'map'
-        ? ['minProperties', 'maxProperties']
-        : ['minLength', 'maxLength']
+  const [minKey, maxKey] = lengthKeywords(kind)
   // A union's minProperties/maxProperties 1 is what makes it a union, not a length.
   // A missing minimum is 0, so a vacuous `minLength: 0` (lost by botocore, 0004) compares equal to none.
   const length = { min: numberOr(k[minKey], 0), max: numberOr(k[maxKey], null) }

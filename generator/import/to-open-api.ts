@@ -296,15 +296,17 @@ function kindOf(shape: ShapeModel): ConstraintKind {
   }
 }
 
+/** The JSON Schema keywords that carry Smithy's `@length` on a shape of this kind (a string's by default). */
+export function lengthKeywords(kind: string): readonly [min: string, max: string] {
+  if (kind === 'list') return ['minItems', 'maxItems']
+  if (kind === 'map') return ['minProperties', 'maxProperties']
+  return ['minLength', 'maxLength']
+}
+
 /** JSON Schema keywords for Smithy's `@length`, `@pattern`, `@range` and `@uniqueItems`. */
 function constraintKeywords(kind: ConstraintKind, c: Constraints): JsonObject {
   const out: JsonObject = {}
-  const [minKey, maxKey] =
-    kind === 'list'
-      ? ['minItems', 'maxItems']
-      : kind === 'map'
-        ? ['minProperties', 'maxProperties']
-        : ['minLength', 'maxLength']
+  const [minKey, maxKey] = lengthKeywords(kind)
   if (c.length?.min !== undefined) out[minKey] = c.length.min
   if (c.length?.max !== undefined) out[maxKey] = c.length.max
   return {
