@@ -40,7 +40,7 @@ export async function readStateFile(file: string): Promise<unknown> {
  * old content or the new one, never a mix: a temporary file in the same directory, fsync, rename over the
  * target, fsync of the directory so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+async function writeFileAtomic(file: string, text: string): Promise<void> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const handle = await open(temp, 'w', 0o600)

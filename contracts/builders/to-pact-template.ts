@@ -91,7 +91,7 @@ export function toPactTemplate(
 }
 
 /** An anchored regex accepting exactly the enum's values. */
-export function enumPattern(values: readonly string[]): string {
+function enumPattern(values: readonly string[]): string {
   return `^(${values.map(escapeRegex).join('|')})$`
 }
 

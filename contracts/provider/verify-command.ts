@@ -115,7 +115,7 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
 }
 
 /** One line per interaction, its failures indented under it, then a total. */
-export function printReport(report: VerificationReport, io: VerifyIo): void {
+function printReport(report: VerificationReport, io: VerifyIo): void {
   io.out('')
   for (const outcome of report.interactions) {
     const who = outcome.consumer === undefined ? '' : `${outcome.consumer}: `
@@ -132,7 +132,7 @@ export function printReport(report: VerificationReport, io: VerifyIo): void {
  * Files as given; directories replaced by the `.json` files directly inside them, sorted. Each must
  * be a JSON object, so a wrong path is a usage error naming the file, not a failed verification.
  */
-export async function expandPactPaths(paths: string[]): Promise<string[]> {
+async function expandPactPaths(paths: string[]): Promise<string[]> {
   const files: string[] = []
   for (const given of paths) {
     const info = await stat(given).catch(() => undefined)

@@ -131,7 +131,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
  * The Verifier's state handlers: one per catalogued state. A state the catalogue does not know fails
  * its interaction, naming the state, instead of running it against an unseeded mock.
  */
-export function stateHandlersFor(
+function stateHandlersFor(
   mock: SeedableMock,
   onError: (message: string) => void = () => {},
 ): NonNullable<VerifierOptions['stateHandlers']> {

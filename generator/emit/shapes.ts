@@ -11,7 +11,7 @@ export type ShapeEntry =
   | { kind: 'map'; value: string | null }
 
 /** The container shapes of the spec (structures, unions, lists, maps), by name; scalars are left out. */
-export function collectShapes(ir: SpecIR): Record<string, ShapeEntry> {
+function collectShapes(ir: SpecIR): Record<string, ShapeEntry> {
   const entries: Record<string, ShapeEntry> = {}
   for (const name of Object.keys(ir.schemas).sort()) {
     const schema = ir.schemas[name]

@@ -61,7 +61,7 @@ export function createMembershipIndex(): MembershipIndex {
 }
 
 /** Orders entries oldest first: by createTime, then by creation sequence. */
-export function compareEntries(
+function compareEntries(
   a: Pick<MembershipIndexEntry, 'createTime' | 'sequence'>,
   b: Pick<MembershipIndexEntry, 'createTime' | 'sequence'>,
 ): number {

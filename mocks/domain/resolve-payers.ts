@@ -45,7 +45,7 @@ export function resolvePayers(participants: readonly PayerCandidate[]): {
 }
 
 /** R-PAY-3: queryCompute always; any category the creator set for someone; jobCompute once someone can run jobs. */
-export function isInPlay(category: PaymentCategory, participants: readonly PayerCandidate[]): boolean {
+function isInPlay(category: PaymentCategory, participants: readonly PayerCandidate[]): boolean {
   if (decisions.alwaysInPlay.includes(category.key)) return true
   if (participants.some((p) => readResponsibility(p.paymentConfiguration, category) !== undefined))
     return true

@@ -43,7 +43,7 @@ function clientFactory(base: Partial<CleanRoomsClientConfig>) {
 }
 
 /** The SDK with `requestHandler: mock.requestHandler`: no socket, no interception. */
-export const inProcess: Transport = {
+const inProcess: Transport = {
   name: 'in-process request handler',
   async start(options) {
     const mock = createCleanRoomsMock(options)
