@@ -4,7 +4,7 @@ import type { HttpResponse } from '@smithy/types'
 
 import { createCleanRoomsMock, type MockRequestHandler } from '../mocks/index.ts'
 import { CREDENTIALS, populate, REGION, wire } from './fixtures.ts'
-import { compare, formatNs } from './measure.ts'
+import { compare, formatNs, perCallRatio } from './measure.ts'
 import type { Figure } from './report.ts'
 
 /**
@@ -47,9 +47,7 @@ export async function benchInProcess(): Promise<Figure[]> {
       benchmark: 'In-process: GetMembership through mock.requestHandler',
       contender: 'mock.requestHandler',
       baseline: 'handler returning canned bytes (SDK floor)',
-      measured: `${formatNs(contender.minNs)}/call (median ${formatNs(contender.medianNs)})`,
-      baselineMeasured: `${formatNs(baseline.minNs)}/call (median ${formatNs(baseline.medianNs)})`,
-      ratio: contender.minNs / baseline.minNs,
+      ...perCallRatio(contender, baseline),
       target: { op: '<=', value: 1.15 },
       why:
         `the mock adds ${formatNs(contender.minNs - baseline.minNs)} per call to the SDK's own ` +

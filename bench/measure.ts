@@ -1,4 +1,5 @@
 /** Bench: timing of contenders against a baseline in one process, robust to a noisy shared machine. */
+import type { Ratio } from './report.ts'
 
 /** One thing to time: a call, awaited one after another. */
 export interface Contender {
@@ -81,6 +82,18 @@ async function timeCalls(contender: Contender, calls: number): Promise<number> {
   const start = process.hrtime.bigint()
   for (let i = 0; i < calls; i++) await contender.run()
   return Number(process.hrtime.bigint() - start) / calls
+}
+
+/** A contender against its baseline, as a ratio figure shows them: time per call, ratio of the minimums. */
+export function perCallRatio(
+  contender: Timing,
+  baseline: Timing,
+): Pick<Ratio, 'measured' | 'baselineMeasured' | 'ratio'> {
+  return {
+    measured: `${formatNs(contender.minNs)}/call (median ${formatNs(contender.medianNs)})`,
+    baselineMeasured: `${formatNs(baseline.minNs)}/call (median ${formatNs(baseline.medianNs)})`,
+    ratio: contender.minNs / baseline.minNs,
+  }
 }
 
 /** `12.3 µs` */

@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node'
 import { operations } from '../mocks/generated/operations.ts'
 import { createCleanRoomsMock } from '../mocks/index.ts'
 import { CREDENTIALS, ENDPOINT, populate, REGION, wire } from './fixtures.ts'
-import { compare, formatNs } from './measure.ts'
+import { compare, formatNs, perCallRatio } from './measure.ts'
 import type { Figure } from './report.ts'
 
 /**
@@ -64,9 +64,7 @@ export async function benchMsw(): Promise<Figure[]> {
         benchmark: 'MSW: GetMembership through setupServer(...mock.handlers)',
         contender: 'mock.handlers',
         baseline: 'setupServer with one http.get returning canned bytes',
-        measured: `${formatNs(contender.minNs)}/call (median ${formatNs(contender.medianNs)})`,
-        baselineMeasured: `${formatNs(baseline.minNs)}/call (median ${formatNs(baseline.medianNs)})`,
-        ratio: contender.minNs / baseline.minNs,
+        ...perCallRatio(contender, baseline),
         target: { op: '<=', value: 1.25 },
         why:
           `the mock adds ${formatNs(contender.minNs - baseline.minNs)} to MSW's ${formatNs(baseline.minNs)}: ` +

@@ -7,7 +7,7 @@ import { createCleanRoomsMock } from '../mocks/index.ts'
 import { startServer } from '../mocks/server.ts'
 import { startBareServer } from './bare-server.ts'
 import { CREDENTIALS, populate, REGION, wire } from './fixtures.ts'
-import { compare, formatNs } from './measure.ts'
+import { compare, formatNs, perCallRatio } from './measure.ts'
 import type { Figure } from './report.ts'
 
 export async function benchServerLatency(): Promise<Figure[]> {
@@ -42,9 +42,7 @@ export async function benchServerLatency(): Promise<Figure[]> {
         benchmark: 'Server: GetMembership, SDK over loopback keep-alive',
         contender: 'cleanrooms-mock serve',
         baseline: 'bare node:http server returning canned bytes',
-        measured: `${formatNs(contender.minNs)}/call (median ${formatNs(contender.medianNs)})`,
-        baselineMeasured: `${formatNs(baseline.minNs)}/call (median ${formatNs(baseline.medianNs)})`,
-        ratio: contender.minNs / baseline.minNs,
+        ...perCallRatio(contender, baseline),
         target: { op: '<=', value: 1.25 },
         why:
           `the server adds ${formatNs(contender.minNs - baseline.minNs)} per call to the ` +
