@@ -40,8 +40,8 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
 })
 
-/** Runs `cleanrooms-mock serve --port 0 …` as a child process, as a user would, and waits for its banner. */
-function spawnServe(args: string[]): Promise<Served> {
+/** `cleanrooms-mock serve --port 0 …` as a child process, as a user runs it; killed after the test. */
+function serveProcess(args: string[]) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'generator/cli.ts', 'serve', '--port', '0', ...args],
@@ -51,6 +51,12 @@ function spawnServe(args: string[]): Promise<Served> {
     },
   )
   children.push(child)
+  return child
+}
+
+/** Runs serve as a child process and waits for its banner. */
+function spawnServe(args: string[]): Promise<Served> {
+  const child = serveProcess(args)
   let output = ''
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
@@ -75,15 +81,7 @@ function spawnServe(args: string[]): Promise<Served> {
 
 /** Runs serve and expects it to stop by itself; returns its exit code and output. */
 async function runServeToExit(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'generator/cli.ts', 'serve', '--port', '0', ...args],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  children.push(child)
+  const child = serveProcess(args)
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString()
