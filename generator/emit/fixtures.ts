@@ -1,7 +1,7 @@
 /** Emits mocks/generated/fixtures.ts: seeded faker factories whose values satisfy every schema constraint. */
 import type { JsonSchema, SpecIR } from '../ir.ts'
 import { GENERATED_HEADER } from './header.ts'
-import { propertyKey, quote } from './literal.ts'
+import { identifier, propertyKey, quote } from './literal.ts'
 import { toRegexLiteral } from './regex-literal.ts'
 import { named, refName, resolveSchema } from './schema-ref.ts'
 
@@ -65,11 +65,6 @@ ${entries.join('\n')}
 
 function builderName(schemaName: string): string {
   return `build${identifier(schemaName)}`
-}
-
-function identifier(text: string): string {
-  const safe = text.replace(/[^\w$]/g, '_')
-  return /^\d/.test(safe) ? `_${safe}` : safe
 }
 
 function indent(text: string): string {

@@ -4,6 +4,7 @@ import type { JsonSchema, OperationIR, SpecIR } from '../ir.ts'
 import { errorSchemaNames } from './errors.ts'
 import { GENERATED_HEADER } from './header.ts'
 import { toLiteral } from './literal.ts'
+import { refName } from './schema-ref.ts'
 
 /**
  * Members whose value is the contract itself, so they are matched exactly, never by type: who pays
@@ -126,10 +127,6 @@ function inlinePlan(schema: JsonSchema, member: string | undefined): ShapePlan {
  */
 export function pactCanRun(pattern: string): boolean {
   return !/\(\?<?[=!]/.test(pattern) && !/\\u/.test(pattern)
-}
-
-function refName(ref: string): string {
-  return ref.slice(ref.lastIndexOf('/') + 1)
 }
 
 function lowerFirst(name: string): string {

@@ -29,6 +29,12 @@ export function propertyKey(key: string): string {
   return IDENTIFIER.test(key) ? key : quote(key)
 }
 
+/** A TypeScript identifier made from a schema or member name (`Foo-Bar` → `Foo_Bar`, `3D` → `_3D`). */
+export function identifier(text: string): string {
+  const safe = text.replace(/[^\w$]/g, '_')
+  return /^\d/.test(safe) ? `_${safe}` : safe
+}
+
 /** A single-quoted string literal. */
 export function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`

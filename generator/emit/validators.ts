@@ -1,7 +1,7 @@
 /** Emits mocks/generated/validators.ts: request validators compiled from the spec's schemas. */
 import type { JsonSchema, SpecIR } from '../ir.ts'
 import { GENERATED_HEADER } from './header.ts'
-import { propertyKey, quote } from './literal.ts'
+import { identifier, propertyKey, quote } from './literal.ts'
 import { toRegexLiteral } from './regex-literal.ts'
 import { named, refName, resolveSchema } from './schema-ref.ts'
 
@@ -124,11 +124,6 @@ function union(names: string[]): string {
 /** The check function of a named schema. */
 function checkName(schemaName: string): string {
   return `check${identifier(schemaName)}`
-}
-
-function identifier(text: string): string {
-  const safe = text.replace(/[^\w$]/g, '_')
-  return /^\d/.test(safe) ? `_${safe}` : safe
 }
 
 /** Collects the hoisted constants and check functions while walking the schemas. */
