@@ -1,3 +1,4 @@
+/** Generator: the emitted fixture factories: every value satisfies its schema (property test), per seed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { emitFixtures } from '../../generator/emit/fixtures.ts'

@@ -1,3 +1,4 @@
+/** Fixtures runtime: strings sampled from the spec's ECMA patterns, look-aheads and surrogate ranges included. */
 import { describe, expect, it } from 'vitest'
 
 import { type Random, sampleRegex } from '../../mocks/fixtures/regex-sample.ts'

@@ -1,3 +1,4 @@
+/** Generator: the emitted validators, one constraint kind at a time: accepted and rejected values, exact issues. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { emitValidators } from '../../generator/emit/validators.ts'

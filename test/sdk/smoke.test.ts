@@ -1,3 +1,4 @@
+/** The SDK reaches the mock through every way in: one success and one typed error each. */
 import {
   CreateCollaborationCommand,
   GetMembershipCommand,

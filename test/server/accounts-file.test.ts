@@ -1,3 +1,4 @@
+/** serve: the accounts file (access keys, accounts, secrets) and its error messages. */
 import { describe, expect, it } from 'vitest'
 
 import { parseAccounts } from '../../mocks/accounts-file.ts'

@@ -1,3 +1,4 @@
+/** serve as a child process: restarts, signals, kill -9 during writes, a corrupt state file, curl --aws-sigv4. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'

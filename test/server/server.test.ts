@@ -1,3 +1,4 @@
+/** The standalone server through the real SDK and raw sockets: limits, timeouts, load, control surface, signatures. */
 import { Agent } from 'node:http'
 import { connect } from 'node:net'
 

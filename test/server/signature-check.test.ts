@@ -1,3 +1,4 @@
+/** R-ID-4: opt-in SigV4 signature checking, unit by unit. */
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { SignatureV4 } from '@smithy/signature-v4'
 import type { HttpRequest } from '@smithy/types'

@@ -1,3 +1,4 @@
+/** The state file: atomic writes, coalesced bursts, refusal of corrupt or unreadable files. */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
