@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../generator/cli.ts'
+import { runCli } from '../../cli/index.ts'
 import { smithyPatternFromBotocore } from '../../generator/import/botocore-pattern.ts'
 import type {
   BotocoreModel,

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { VERIFY_USAGE } from '../../contracts/provider/verify-command.ts'
-import { runCli } from '../../generator/cli.ts'
-import { DIFF_USAGE } from '../../generator/diff/run-diff.ts'
-import { SERVE_USAGE } from '../../mocks/serve-command.ts'
+import { DIFF_USAGE } from '../../cli/diff.ts'
+import { runCli } from '../../cli/index.ts'
+import { SERVE_USAGE } from '../../cli/serve.ts'
+import { VERIFY_USAGE } from '../../cli/verify.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SPEC = path.join(repoRoot, 'spec/cleanrooms.openapi.json')

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { runCli } from '../../generator/cli.ts'
+import { runCli } from '../../cli/index.ts'
 import type { Breaking } from '../../generator/diff/classify.ts'
+import { diffFiles } from '../../generator/diff/diff-files.ts'
 import {
   type ConstraintChange,
   diffSpecs,
@@ -13,7 +14,6 @@ import {
   type SpecDiff,
 } from '../../generator/diff/diff-specs.ts'
 import { patternDirection } from '../../generator/diff/pattern-direction.ts'
-import { diffFiles } from '../../generator/diff/run-diff.ts'
 import type { SmithyShape } from '../../generator/import/smithy-to-service-model.ts'
 import type { OpenApiDocument } from '../../generator/import/to-open-api.ts'
 import { importModelJson } from '../../generator/import/write-spec.ts'

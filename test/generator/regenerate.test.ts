@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { runCli } from '../../generator/cli.ts'
+import { runCli } from '../../cli/index.ts'
 import { generate, runGenerate } from '../../generator/generate.ts'
 import { referenceDir, titleFor } from '../support/reference.ts'
 

@@ -57,7 +57,7 @@ describe('the main entry is browser-safe', () => {
 
   it('does not reach the node-only ways in (server, state file, accounts file)', () => {
     const reached = files.map((file) => path.relative(MOCKS, file))
-    for (const nodeOnly of ['server.ts', 'state-file.ts', 'accounts-file.ts', 'serve-command.ts']) {
+    for (const nodeOnly of ['server.ts', 'state-file.ts', 'accounts-file.ts']) {
       expect(reached).not.toContain(nodeOnly)
     }
   })

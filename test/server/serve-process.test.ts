@@ -45,7 +45,7 @@ afterEach(() => {
 function serveProcess(args: string[]) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'generator/cli.ts', 'serve', '--port', '0', ...args],
+    ['--import', 'tsx', 'cli/index.ts', 'serve', '--port', '0', ...args],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runVerify } from './verify-command.ts'
+import { runVerify } from '../../cli/verify.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const divergent = path.join(here, 'divergent-pacts')

@@ -2,14 +2,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { createCleanRoomsMock } from '../../mocks/index.ts'
 import {
   type ConsumerVersionSelector,
   DEFAULT_PROVIDER,
   type VerificationReport,
   type VerifyPactsOptions,
   verifyPacts,
-} from './verify-pacts.ts'
+} from '../contracts/provider/verify-pacts.ts'
+import { createCleanRoomsMock } from '../mocks/index.ts'
 
 export const VERIFY_USAGE =
   'verify <pact files or dirs> [--provider CleanRoomsMock] [--broker-url <url> [--broker-token <t>] ' +

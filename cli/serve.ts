@@ -2,10 +2,10 @@
 import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
 
-import { type AccountSettings, readAccountsFile } from './accounts-file.ts'
-import { createCleanRoomsMock } from './index.ts'
-import { DEFAULT_HOST, DEFAULT_PORT, type MockServer, startServer } from './server.ts'
-import { StateFileError } from './state-file.ts'
+import { type AccountSettings, readAccountsFile } from '../mocks/accounts-file.ts'
+import { createCleanRoomsMock } from '../mocks/index.ts'
+import { DEFAULT_HOST, DEFAULT_PORT, type MockServer, startServer } from '../mocks/server.ts'
+import { StateFileError } from '../mocks/state-file.ts'
 
 export const SERVE_USAGE =
   'serve [--port 4566] [--host 127.0.0.1] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]'

@@ -1,9 +1,9 @@
-/** Diff layer: `cleanrooms-mock diff <old> <new> [--json] [--fail-on any|client|mock|none]`. */
+/** CLI: `cleanrooms-mock diff <old> <new> [--json] [--fail-on any|client|mock|none]`. */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { diffSpecs, type SpecDiff } from './diff-specs.ts'
-import { formatDiff } from './format-diff.ts'
-import { type Comparable, loadComparable } from './load-comparable.ts'
+import { type DiffReport, diffFiles, type Side } from '../generator/diff/diff-files.ts'
+import type { SpecDiff } from '../generator/diff/diff-specs.ts'
+import { formatDiff } from '../generator/diff/format-diff.ts'
 
 /** Which breaking changes make `diff` exit 1. */
 export type FailOn = 'any' | 'client' | 'mock' | 'none'
@@ -11,39 +11,6 @@ export type FailOn = 'any' | 'client' | 'mock' | 'none'
 /** Usage line for `--help`. */
 export const DIFF_USAGE =
   'diff <old model or spec> <new model or spec> [--json] [--fail-on any|client|mock|none]'
-
-/** The `--json` document: both sides, then the diff. */
-export interface DiffReport extends SpecDiff {
-  from: Side
-  to: Side
-}
-
-interface Side {
-  file: string
-  format: Comparable['format']
-  paginators?: string | null
-}
-
-/** Compares two files (models of either format, or specs). */
-export async function diffFiles(from: string, to: string): Promise<DiffReport> {
-  const [a, b] = await Promise.all([loadComparable(from), loadComparable(to)])
-  const diff = diffSpecs(a.doc, b.doc)
-  const notes = [...diff.notes]
-  for (const side of [a, b]) {
-    // Without paginators-1.json a botocore model says nothing about pagination, which reads as "removed".
-    if (side.paginators === null)
-      notes.push(`${side.file}: no paginators-1.json beside this botocore model, so it has no pagination`)
-  }
-  return { from: sideOf(a), to: sideOf(b), ...diff, notes }
-}
-
-function sideOf(c: Comparable): Side {
-  return {
-    file: c.file,
-    format: c.format,
-    ...(c.paginators === undefined ? {} : { paginators: c.paginators }),
-  }
-}
 
 /**
  * Runs the subcommand; prints the report; returns 1 when a change breaks whom `--fail-on` names,

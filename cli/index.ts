@@ -1,9 +1,11 @@
-/** CLI layer: `cleanrooms-mock <subcommand>`, a small dispatcher with one function per subcommand. */
+/**
+ * CLI: `cleanrooms-mock <command>`, a dispatcher over one file per command (cli/<command>.ts), each loaded
+ * only when its command runs: `serve` and `verify` never load the generator, `--help` loads no command.
+ */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { runGenerate } from './generate.ts'
-import { writeSpec } from './import/write-spec.ts'
+import { DEFAULT_SPEC } from './usage.ts'
 
 /** A subcommand: a one-line summary, its usage and options for `--help`, and what it does (exit code back). */
 interface Command {
@@ -16,66 +18,6 @@ interface Command {
   run: (args: string[]) => Promise<number>
 }
 
-const DEFAULT_SPEC = 'spec/cleanrooms.openapi.json'
-
-/** `import-model <model.json> --model-date YYYY-MM-DD [--paginators <file>] [--out spec/cleanrooms.openapi.json]` */
-async function importModel(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', default: DEFAULT_SPEC },
-      'model-date': { type: 'string' },
-      paginators: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) return usage('import-model', 0)
-  const [model, ...extra] = positionals
-  const modelDate = values['model-date']
-  if (model === undefined || extra.length > 0) return usage('import-model', 2, 'give exactly one model file')
-  // A Smithy JSON AST carries no release date, and the spec must record one: ask for it.
-  if (modelDate === undefined)
-    return usage('import-model', 2, '--model-date is required (the model has no date)')
-  if (!isCalendarDate(modelDate))
-    return usage('import-model', 2, `--model-date must be a date as YYYY-MM-DD, got ${modelDate}`)
-  const { doc, paginatorsPath } = await writeSpec(model, values.out, {
-    modelDate,
-    ...(values.paginators === undefined ? {} : { paginatorsPath: values.paginators }),
-  })
-  const ops = doc.info['x-operations']
-  const source = doc.info['x-source-model'] as { format?: string } | undefined
-  console.log(`wrote ${values.out}: ${Array.isArray(ops) ? ops.length : 0} operations, model ${modelDate}`)
-  if (source?.format === 'botocore') {
-    // botocore keeps pagination in a second file; without it the spec says nothing is paginated.
-    if (paginatorsPath) console.log(`pagination from ${paginatorsPath}`)
-    else
-      console.warn('no paginators-1.json beside the model: the spec has no x-paginated (pass --paginators)')
-  }
-  return 0
-}
-
-/** `YYYY-MM-DD` naming a real day (not 2026-02-30). */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
-}
-
-/** `generate [--check] [--spec spec/cleanrooms.openapi.json]` */
-async function generateCode(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      check: { type: 'boolean', default: false },
-      spec: { type: 'string', default: DEFAULT_SPEC },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) return usage('generate', 0)
-  return runGenerate({ root: process.cwd(), spec: values.spec, check: values.check })
-}
-
 /** Subcommands by name; add one entry (and one function above) per new subcommand. */
 const COMMANDS: Record<string, Command> = {
   generate: {
@@ -86,7 +28,7 @@ const COMMANDS: Record<string, Command> = {
       ['--spec <file>', `the spec to generate from (default ${DEFAULT_SPEC})`],
     ],
     exits: '0 written or up to date, 1 drift (with --check) or an error, 2 bad arguments',
-    run: generateCode,
+    run: async (args) => (await import('./generate.ts')).runGenerateCommand(args),
   },
   serve: {
     summary: 'run the mock as an HTTP server for the SDK, curl and other languages (default 127.0.0.1:4566)',
@@ -103,7 +45,7 @@ const COMMANDS: Record<string, Command> = {
     ],
     exits: '0 after a clean stop (SIGINT/SIGTERM), 1 could not start, 2 bad arguments',
     // Loaded on demand: `generate` must keep working even when the mock does not compile.
-    run: async (args) => (await import('../mocks/serve-command.ts')).runServe(args),
+    run: async (args) => (await import('./serve.ts')).runServe(args),
   },
   diff: {
     summary:
@@ -116,7 +58,7 @@ const COMMANDS: Record<string, Command> = {
     ],
     exits: '0 nothing breaking, 1 a breaking change (per --fail-on), 2 bad arguments or an unreadable input',
     // Loaded on demand, like serve: the other subcommands do not need it.
-    run: async (args) => (await import('./diff/run-diff.ts')).runDiff(args),
+    run: async (args) => (await import('./diff.ts')).runDiff(args),
   },
   'import-model': {
     summary: 'import an AWS model (Smithy JSON AST or botocore service-2.json) into the OpenAPI spec',
@@ -131,7 +73,7 @@ const COMMANDS: Record<string, Command> = {
       ['--out <file>', `where to write the spec (default ${DEFAULT_SPEC})`],
     ],
     exits: '0 written, 1 the model could not be imported, 2 bad arguments',
-    run: importModel,
+    run: async (args) => (await import('./import-model.ts')).runImportModel(args),
   },
   verify: {
     summary: "verify a consumer's pact files (or a broker's pacts) against the mock and its provider states",
@@ -158,7 +100,7 @@ const COMMANDS: Record<string, Command> = {
     ],
     exits: '0 every interaction passed, 1 one failed or none were found, 2 bad arguments',
     // Loaded on demand: only this command needs Pact's native core.
-    run: async (args) => (await import('../contracts/provider/verify-command.ts')).runVerify(args),
+    run: async (args) => (await import('./verify.ts')).runVerify(args),
   },
 }
 
@@ -235,7 +177,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-// Run when executed directly (`tsx generator/cli.ts …`); bin/cleanrooms-mock.js imports runCli instead.
+// Run when executed directly (`tsx cli/index.ts …`, or node on the built dist/cli/index.js); bin/cleanrooms-mock.js imports runCli instead.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   process.exitCode = await runCli(process.argv.slice(2))
 }
