@@ -104,10 +104,13 @@ export type StateName = Catalogue[StateKey]['name']
 type KeyOf<N extends StateName> = { [K in StateKey]: Catalogue[K]['name'] extends N ? K : never }[StateKey]
 type ValueOf<Spec> = Spec extends { kind: 'count' } ? number : string
 
-/** The parameters of the state named `N`, each typed by its kind (all optional: each has a default). */
-export type StateParamsOf<N extends StateName> = {
-  -readonly [P in keyof Catalogue[KeyOf<N>]['params']]?: ValueOf<Catalogue[KeyOf<N>]['params'][P]>
-}
+/**
+ * The parameters of the state named `N`, each typed by its kind (all optional: each has a default).
+ * A state without parameters takes none (`Record<string, never>`, so a stray one is an error).
+ */
+export type StateParamsOf<N extends StateName> = [keyof Catalogue[KeyOf<N>]['params']] extends [never]
+  ? Record<string, never>
+  : { -readonly [P in keyof Catalogue[KeyOf<N>]['params']]?: ValueOf<Catalogue[KeyOf<N>]['params'][P]> }
 
 /** The names of the values the state named `N` returns to the verifier. */
 export type StateReturnsOf<N extends StateName> = Catalogue[KeyOf<N>]['returns'][number]
