@@ -69,7 +69,9 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
   const environmentBroker = process.env['PACT_BROKER_BASE_URL'] || undefined
   const brokerUrl = values['broker-url'] ?? (positionals.length === 0 ? environmentBroker : undefined)
   if (values['broker-url'] === undefined && positionals.length > 0 && environmentBroker !== undefined) {
-    io.err('note: PACT_BROKER_BASE_URL is set but not used: verifying local pact files only (--broker-url adds a broker)')
+    io.err(
+      'note: PACT_BROKER_BASE_URL is set but not used: verifying local pact files only (--broker-url adds a broker)',
+    )
   }
   const brokerToken = values['broker-token'] ?? process.env['PACT_BROKER_TOKEN']
   if (positionals.length === 0 && brokerUrl === undefined)
@@ -104,7 +106,8 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
     .filter((tag) => tag !== '')
   if (brokerUrl === undefined) {
     for (const flag of ['enable-pending', 'include-wip-pacts-since', 'consumer-version-selectors'] as const) {
-      if (values[flag] !== undefined && values[flag] !== false) return usage(`--${flag} needs a broker (--broker-url)`)
+      if (values[flag] !== undefined && values[flag] !== false)
+        return usage(`--${flag} needs a broker (--broker-url)`)
     }
   }
 
@@ -160,7 +163,8 @@ function printReport(report: VerificationReport, io: VerifyIo): void {
   const count = (status: keyof typeof LABELS) =>
     report.interactions.filter((outcome) => outcome.status === status).length
   const pending = count('pending')
-  const pendingText = pending > 0 ? `, ${pending} pending (failures of pending pacts do not fail the run)` : ''
+  const pendingText =
+    pending > 0 ? `, ${pending} pending (failures of pending pacts do not fail the run)` : ''
   io.out(
     `\n${count('passed')} passed, ${count('failed')} failed${pendingText}: verification ${report.passed ? 'passed' : 'FAILED'}`,
   )

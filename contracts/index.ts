@@ -36,6 +36,7 @@ export {
   EXAMPLE_IDS,
   STATE_ACCOUNTS,
   STATE_CATALOGUE,
+  STATES,
   type StateKey,
   type StateName,
   type StateParamKind,
@@ -43,7 +44,6 @@ export {
   type StateParamsOf,
   type StateReturnsOf,
   type StateValueName,
-  STATES,
   stateNameWith,
   type TypedProviderState,
 } from './state-names.ts'

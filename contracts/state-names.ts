@@ -17,7 +17,8 @@ export interface StateParamSpec {
   readonly meaning: string
 }
 
-const account = (fallback: string, meaning: string) => ({ kind: 'account', default: fallback, meaning }) as const
+const account = (fallback: string, meaning: string) =>
+  ({ kind: 'account', default: fallback, meaning }) as const
 const count = (fallback: number, meaning: string) => ({ kind: 'count', default: fallback, meaning }) as const
 const region = {
   kind: 'region',
@@ -65,7 +66,10 @@ export const STATE_CATALOGUE = {
     params: {
       memberCount: count(5, 'participants, the creator included (2–100)'),
       pageSize: count(2, 'the maxResults the consumer lists with'),
-      creatorAccountId: account(STATE_ACCOUNTS.creator, 'creates the collaboration (can query, pays) and lists'),
+      creatorAccountId: account(
+        STATE_ACCOUNTS.creator,
+        'creates the collaboration (can query, pays) and lists',
+      ),
       region,
     },
     returns: ['collaborationId', 'nextToken'],

@@ -1,8 +1,8 @@
 /** Contracts layer: adds one PactV4 interaction for an operation, from its spec bindings and an example. */
 import { MatchersV3, type PactV4, type TemplateHeaders, type TemplateQuery } from '@pact-foundation/pact'
 import type { OperationDescriptor } from '../../mocks/generated/operations.ts'
-import { authorizationMatcher } from './authorization-matcher.ts'
 import { STATE_CATALOGUE, type StateKey, stateNameWith } from '../state-names.ts'
+import { authorizationMatcher } from './authorization-matcher.ts'
 import type { AnyMatcher, LooseContract, PactInteraction, StateParams } from './contract-types.ts'
 import type { ShapePlans } from './shape-plan.ts'
 import { escapeRegex, isPactMatcher as isMatcher, resolvePlan, toPactTemplate } from './to-pact-template.ts'
@@ -57,11 +57,13 @@ export function addOperationInteraction(
   // Everything is built and checked: only now does anything reach the Pact builder.
   let interaction = pact.addInteraction()
   for (const state of states) interaction = interaction.given(state.name, state.params)
-  const withRequest = interaction.uponReceiving(description).withRequest(operation.method, requestPath, (builder) => {
-    builder.headers(headers)
-    if (query) builder.query(query)
-    if (body) builder.jsonBody(body)
-  })
+  const withRequest = interaction
+    .uponReceiving(description)
+    .withRequest(operation.method, requestPath, (builder) => {
+      builder.headers(headers)
+      if (query) builder.query(query)
+      if (body) builder.jsonBody(body)
+    })
   return withRequest.willRespondWith(status, (builder) => {
     builder.headers(responseHeaders)
     if (responseBody !== undefined) builder.jsonBody(responseBody)
@@ -167,7 +169,11 @@ function statesOf(contract: LooseContract): Array<{ name: string; params?: State
   if (contract.state === undefined) return []
   const given =
     typeof contract.state === 'string'
-      ? [contract.stateParams ? { name: contract.state, params: contract.stateParams } : { name: contract.state }]
+      ? [
+          contract.stateParams
+            ? { name: contract.state, params: contract.stateParams }
+            : { name: contract.state },
+        ]
       : [...contract.state]
   return given.map((state) => {
     const key = catalogueKey(state.name)
@@ -192,23 +198,27 @@ function catalogueKey(name: string): StateKey | undefined {
  * Every `stateValue(name, …)` in the request must be returned by one of the interaction's states, or
  * the verifier would silently keep the example (a contract that tests another id than it says).
  */
-function checkStateValues(
-  operationName: string,
-  parts: unknown[],
-  states: Array<{ name: string }>,
-): void {
+function checkStateValues(operationName: string, parts: unknown[], states: Array<{ name: string }>): void {
   const returned = new Set<string>()
   for (const state of states) {
     const key = (Object.keys(STATE_CATALOGUE) as StateKey[]).find(
-      (candidate) => stateNameWith(STATE_CATALOGUE[candidate].name, {}) === state.name || STATE_CATALOGUE[candidate].name === state.name || namePattern(STATE_CATALOGUE[candidate].name).test(state.name),
+      (candidate) =>
+        stateNameWith(STATE_CATALOGUE[candidate].name, {}) === state.name ||
+        STATE_CATALOGUE[candidate].name === state.name ||
+        namePattern(STATE_CATALOGUE[candidate].name).test(state.name),
     )
     for (const name of key === undefined ? [] : STATE_CATALOGUE[key].returns) returned.add(name)
   }
   for (const expression of stateExpressions(parts)) {
     for (const [, name] of expression.matchAll(/\$\{([^}]+)\}/g)) {
       if (name !== undefined && !returned.has(name)) {
-        const from = states.length === 0 ? 'the interaction has no provider state' : `its states return ${[...returned].join(', ') || 'nothing'}`
-        throw new Error(`${operationName}: stateValue('${name}') is not returned by the interaction's provider states (${from})`)
+        const from =
+          states.length === 0
+            ? 'the interaction has no provider state'
+            : `its states return ${[...returned].join(', ') || 'nothing'}`
+        throw new Error(
+          `${operationName}: stateValue('${name}') is not returned by the interaction's provider states (${from})`,
+        )
       }
     }
   }

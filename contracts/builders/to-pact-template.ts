@@ -9,8 +9,12 @@ const { boolean, eachLike, equal, integer, number, regex, string } = MatchersV3
  * which `arrayContaining` (its example is its `variants`) has not: it would be taken for an object.
  */
 export function isPactMatcher(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['pact:matcher:type'] === 'string'
-    || MatchersV3.isMatcher(value)
+  return (
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Record<string, unknown>)['pact:matcher:type'] === 'string') ||
+    MatchersV3.isMatcher(value)
+  )
 }
 
 const isMatcher = isPactMatcher

@@ -9,7 +9,6 @@ import {
   STATE_CATALOGUE,
   type StateKey,
   type StateParamSpec,
-  stateNameWith,
 } from '../state-names.ts'
 import { VERIFY_SECRET } from './signing-request-filter.ts'
 
@@ -39,7 +38,10 @@ export interface ProviderStateDefinition {
   /** Values returned to the verifier, usable as `stateValue(name, example)` in the pact. */
   returns: Record<string, string>
   /** Seeds `mock` (already reset for this interaction) and returns the values above. */
-  setup(mock: SeedableMock, params: ResolvedParameters): Record<string, string> | Promise<Record<string, string>>
+  setup(
+    mock: SeedableMock,
+    params: ResolvedParameters,
+  ): Record<string, string> | Promise<Record<string, string>>
 }
 
 /** A state name and parameters from a pact, matched to the catalogue and checked. */
@@ -116,7 +118,8 @@ export const providerStates: readonly ProviderStateDefinition[] = [
     params: STATE_CATALOGUE.collaborationWithMembers.params,
     returns: {
       collaborationId: 'the collaboration id',
-      nextToken: 'the nextToken of the first page of ListMembers, as the creator lists it with maxResults = pageSize',
+      nextToken:
+        'the nextToken of the first page of ListMembers, as the creator lists it with maxResults = pageSize',
     },
     async setup(mock, params) {
       const memberCount = Number(params['memberCount'])
@@ -248,12 +251,16 @@ async function firstPageToken(
     method: 'GET',
     path: request.path,
     query: new URLSearchParams(request.query),
-    headers: Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value])),
+    headers: Object.fromEntries(
+      Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    ),
     body: undefined,
   })
   const token = (JSON.parse(response.body || '{}') as { nextToken?: unknown }).nextToken
   if (response.status !== 200 || typeof token !== 'string') {
-    throw new Error(`state: the first page of ${request.path} gave no nextToken (${response.status} ${response.body})`)
+    throw new Error(
+      `state: the first page of ${request.path} gave no nextToken (${response.status} ${response.body})`,
+    )
   }
   return token
 }
@@ -320,7 +327,8 @@ export function resolveState(name: string, given: StateParameters = {}): Resolve
     const named = inName === undefined || inName === `{${param}}` ? undefined : inName
     const raw = given[param] ?? named ?? spec.default
     const value = checkParam(spec, raw)
-    if (value === undefined) fail(`parameter "${param}" must be ${describeKind(spec)}, got ${JSON.stringify(raw)}`)
+    if (value === undefined)
+      fail(`parameter "${param}" must be ${describeKind(spec)}, got ${JSON.stringify(raw)}`)
     else params[param] = value
     if (named !== undefined && given[param] !== undefined && String(given[param]) !== named) {
       fail(`the name says ${param} is ${named} but the parameter is ${JSON.stringify(given[param])}`)
@@ -339,7 +347,9 @@ function checkParam(spec: StateParamSpec, raw: unknown): string | number | undef
     case 'count': {
       // Pact implementations that only carry strings (V2 names, some V3 writers) give counts as text.
       const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw
-      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100 ? value : undefined
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100
+        ? value
+        : undefined
     }
   }
 }
@@ -373,4 +383,3 @@ function namePattern(state: ProviderStateDefinition): RegExp {
   }
   return pattern
 }
-

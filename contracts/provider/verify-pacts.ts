@@ -36,7 +36,12 @@ export interface VerifyPactsOptions {
     providerVersionTags?: string[]
   }
   /** Publish the results to the broker as this provider version (and branch, tags, CI build URL). */
-  publish?: { providerVersion: string; providerBranch?: string; providerVersionTags?: string[]; buildUrl?: string }
+  publish?: {
+    providerVersion: string
+    providerBranch?: string
+    providerVersionTags?: string[]
+    buildUrl?: string
+  }
   /** Provider name the pacts use. Default `CleanRoomsMock`. */
   provider?: string
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error'
@@ -117,7 +122,10 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
         if (refusal !== undefined) {
           if (context && context.stateErrors.length === 0) context.problems.push(refusal)
           const body = JSON.stringify({ message: refusal })
-          res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'ProviderStateFailure' })
+          res.writeHead(500, {
+            'content-type': 'application/json',
+            'x-amzn-errortype': 'ProviderStateFailure',
+          })
           res.end(body)
           return
         }
@@ -146,7 +154,8 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
       verifierOptions.publishVerificationResult = true
       verifierOptions.providerVersion = publish.providerVersion
       if (publish.providerBranch !== undefined) verifierOptions.providerVersionBranch = publish.providerBranch
-      if (publish.providerVersionTags !== undefined) verifierOptions.providerVersionTags = publish.providerVersionTags
+      if (publish.providerVersionTags !== undefined)
+        verifierOptions.providerVersionTags = publish.providerVersionTags
       if (publish.buildUrl !== undefined) verifierOptions.buildUrl = publish.buildUrl
     }
 
@@ -177,7 +186,8 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
 async function withoutBrokerEnvironment<T>(options: VerifyPactsOptions, run: () => Promise<T>): Promise<T> {
   const saved = new Map<string, string>()
   for (const name of BROKER_ENV) {
-    const wanted = name === 'PACT_BROKER_BASE_URL' ? options.broker !== undefined : options.publish !== undefined
+    const wanted =
+      name === 'PACT_BROKER_BASE_URL' ? options.broker !== undefined : options.publish !== undefined
     const value = process.env[name]
     if (!wanted && value !== undefined) {
       saved.set(name, value)
@@ -220,7 +230,10 @@ function recordResponse(res: ServerResponse, context: InteractionContext): void 
     const header = res.getHeader('x-amzn-errortype')
     let message: string | undefined
     try {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { message?: unknown; Message?: unknown }
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        message?: unknown
+        Message?: unknown
+      }
       const text = body.message ?? body.Message
       if (typeof text === 'string') message = text
     } catch {
@@ -255,7 +268,8 @@ function stateHandlersFor(
         return async (params?: unknown) => {
           try {
             const resolved = resolveState(name, isRecord(params) ? params : {})
-            if (resolved.region !== undefined) current()?.regions.push({ state: name, region: resolved.region })
+            if (resolved.region !== undefined)
+              current()?.regions.push({ state: name, region: resolved.region })
             return await resolved.definition.setup(mock, resolved.params)
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
@@ -308,7 +322,8 @@ async function readLocalPacts(files: string[]): Promise<LocalInteraction[]> {
 
 function expectsNothing(response: PactInteraction['response']): boolean {
   if (response === undefined) return true
-  const body = isRecord(response.body) && 'content' in response.body ? response.body['content'] : response.body
+  const body =
+    isRecord(response.body) && 'content' in response.body ? response.body['content'] : response.body
   const hasBody = body !== undefined && body !== null && body !== ''
   const hasHeaders = isRecord(response.headers) && Object.keys(response.headers).length > 0
   return !hasBody && !hasHeaders
@@ -338,14 +353,21 @@ function toReport(
   const pendingErrors = (parsed.pendingErrors ?? []).map((error) => ({ ...error, pending: true }))
   const all = [...errors, ...pendingErrors]
   const used = new Set<number>()
-  const refused = new Set(local.filter((item) => item.expectsNothing).map((item) => interactionKey(item.consumer, item.providerStates, item.description)))
+  const refused = new Set(
+    local
+      .filter((item) => item.expectsNothing)
+      .map((item) => interactionKey(item.consumer, item.providerStates, item.description)),
+  )
 
   const interactions = results.map((result, index): InteractionOutcome => {
     const who = seen[index] ?? { providerStates: [], description: result.description }
     const heading = verifierHeading(who.consumer, provider, who.providerStates, result.description)
     const mine = all
       .map((error, at) => ({ error, at }))
-      .filter(({ error, at }) => !used.has(at) && matchesHeading(error.interaction, heading, who.consumer, result.description))
+      .filter(
+        ({ error, at }) =>
+          !used.has(at) && matchesHeading(error.interaction, heading, who.consumer, result.description),
+      )
     for (const { at } of mine) used.add(at)
     const context = contexts[index]
     const failures = mine.flatMap(({ error }) => describeMismatch(error.mismatch, context))
@@ -387,13 +409,23 @@ function toReport(
 }
 
 /** How the Verifier names an interaction in its errors: `Verifying a pact between C and P Given S - D`. */
-function verifierHeading(consumer: string | undefined, provider: string, states: string[], description: string): string | undefined {
+function verifierHeading(
+  consumer: string | undefined,
+  provider: string,
+  states: string[],
+  description: string,
+): string | undefined {
   if (consumer === undefined) return undefined
   const given = states.length > 0 ? ` Given ${states.join(' And ')}` : ''
   return `Verifying a pact between ${consumer} and ${provider}${given} - ${description}`
 }
 
-function matchesHeading(interaction: string | undefined, heading: string | undefined, consumer: string | undefined, description: string): boolean {
+function matchesHeading(
+  interaction: string | undefined,
+  heading: string | undefined,
+  consumer: string | undefined,
+  description: string,
+): boolean {
   if (interaction === undefined) return false
   const text = stripAnsi(interaction)
   if (heading !== undefined && text === heading) return true
@@ -407,20 +439,30 @@ function identify(
   printed: Array<{ consumer: string; providerStates: string[]; description: string }>,
   local: LocalInteraction[],
 ): Array<{ consumer?: string; providerStates: string[]; description: string }> {
-  if (printed.length === results.length && printed.every((item, i) => item.description === results[i]?.description)) {
+  if (
+    printed.length === results.length &&
+    printed.every((item, i) => item.description === results[i]?.description)
+  ) {
     return printed
   }
-  if (local.length === results.length && local.every((item, i) => item.description === results[i]?.description)) {
+  if (
+    local.length === results.length &&
+    local.every((item, i) => item.description === results[i]?.description)
+  ) {
     return local
   }
   return results.map((result) => {
     const candidates = local.filter((item) => item.description === result.description)
-    return candidates.length === 1 && candidates[0] ? candidates[0] : { providerStates: [], description: result.description }
+    return candidates.length === 1 && candidates[0]
+      ? candidates[0]
+      : { providerStates: [], description: result.description }
   })
 }
 
 /** The interactions of the Verifier's printed report: its pact headings, descriptions and states. */
-function parsedOutput(output: string[] | undefined): Array<{ consumer: string; providerStates: string[]; description: string }> {
+function parsedOutput(
+  output: string[] | undefined,
+): Array<{ consumer: string; providerStates: string[]; description: string }> {
   const items: Array<{ consumer: string; providerStates: string[]; description: string }> = []
   let consumer: string | undefined
   let last: { consumer: string; providerStates: string[]; description: string } | undefined
@@ -444,7 +486,10 @@ function parsedOutput(output: string[] | undefined): Array<{ consumer: string; p
   return items
 }
 
-function describeMismatch(mismatch: VerifierMismatch | undefined, context: InteractionContext | undefined): string[] {
+function describeMismatch(
+  mismatch: VerifierMismatch | undefined,
+  context: InteractionContext | undefined,
+): string[] {
   if (!mismatch) return []
   if (mismatch.type === 'error') return [mismatch.message ?? 'error']
   const lines: string[] = []

@@ -45,7 +45,10 @@ describe('verify on pacts that contradict the rules', () => {
   })
 
   it("names the provider's error type and message under a status mismatch", () => {
-    const failures = failuresOf(result.out, 'a member who does not pay joins claiming to pay and expects success')
+    const failures = failuresOf(
+      result.out,
+      'a member who does not pay joins claiming to pay and expects success',
+    )
     expect(failures.join('\n')).toMatch(
       /the provider answered 400 ValidationException: Account 333333333333 is not responsible for paying/,
     )
@@ -194,5 +197,181 @@ describe('verify on pacts without interactions', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+})
+
+/** The parts of a V4 interaction these tests edit. */
+interface Interaction {
+  description: string
+  providerStates: Array<{ name: string; params?: Record<string, unknown> }>
+  response: {
+    status: number
+    body?: { content: { membership: Record<string, unknown> } }
+    matchingRules?: unknown
+  }
+}
+
+/** The divergent pact's last interaction: the payer reads its membership and sees that it pays (it passes). */
+async function goodInteraction(): Promise<Interaction> {
+  const pact = JSON.parse(
+    await readFile(path.join(divergent, 'DivergentConsumer-CleanRoomsMock.json'), 'utf8'),
+  )
+  return pact.interactions.at(-1)
+}
+
+/** Writes one pact file per consumer into a fresh directory, runs `verify` on it, and removes it. */
+async function verifyPacts(
+  pacts: Record<string, Interaction[]>,
+  env?: Record<string, string | undefined>,
+): Promise<Awaited<ReturnType<typeof verify>>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cleanrooms-verify-'))
+  try {
+    for (const [consumer, interactions] of Object.entries(pacts)) {
+      const pact = {
+        consumer: { name: consumer },
+        provider: { name: 'CleanRoomsMock' },
+        interactions,
+        metadata: { pactSpecification: { version: '4.0' } },
+      }
+      await writeFile(path.join(dir, `${consumer}-CleanRoomsMock.json`), JSON.stringify(pact))
+    }
+    return await verify([dir], env)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+describe('verify keys results by consumer, provider state and description', () => {
+  it('two consumers with the same description each get their own result', async () => {
+    const good = await goodInteraction()
+    const bad = structuredClone(good)
+    if (bad.response.body) bad.response.body.content.membership['status'] = 'REMOVED'
+    bad.response.matchingRules = { body: {} }
+    good.description = bad.description = 'reading the membership'
+    const { code, out } = await verifyPacts({ AlphaTeam: [good], OtherTeam: [bad] })
+    const given =
+      '(given 222222222222 has an ACTIVE membership in a collaboration where 222222222222 pays for queries)'
+    expect(out).toContain(`PASS  AlphaTeam: reading the membership ${given}`)
+    expect(out).toContain(`FAIL  OtherTeam: reading the membership ${given}`)
+    expect(failuresOf(out, 'OtherTeam: reading the membership').join('\n')).toMatch(/status/)
+    expect(failuresOf(out, 'AlphaTeam: reading the membership')).toEqual([])
+    expect(code).toBe(1)
+  })
+})
+
+describe('verify refuses a contract that checks nothing', () => {
+  it('fails an interaction whose response states only a status (no body, no header)', async () => {
+    const halfBuilt = await goodInteraction()
+    halfBuilt.description = 'a half-built interaction'
+    halfBuilt.response = { status: 200 }
+    const { code, out } = await verifyPacts({ HalfBuilt: [halfBuilt] })
+    expect(code).toBe(1)
+    expect(failuresOf(out, 'HalfBuilt: a half-built interaction').join('\n')).toMatch(
+      /the pact expects nothing of the response .* it is refused/,
+    )
+  })
+})
+
+describe('verify checks provider state parameters', () => {
+  it('fails a misspelled parameter, naming it and the accepted ones', async () => {
+    const typo = await goodInteraction()
+    typo.providerStates = [
+      {
+        name: typo.providerStates[0]?.name ?? '',
+        params: { accountId: '222222222222', payerAccount: '222222222222' },
+      },
+    ]
+    const { code, out } = await verifyPacts({ Typo: [typo] })
+    expect(code).toBe(1)
+    expect(failuresOf(out, 'Typo: ').join('\n')).toContain(
+      'unknown parameter "payerAccount"; it accepts accountId, creatorAccountId, payerAccountId, resultReceiverAccountId, region',
+    )
+  })
+
+  it('fails a state seeded in another region than the request is signed for, saying so', async () => {
+    const elsewhere = await goodInteraction()
+    elsewhere.providerStates = [
+      {
+        name: elsewhere.providerStates[0]?.name ?? '',
+        params: { accountId: '222222222222', region: 'eu-west-1' },
+      },
+    ]
+    const { code, out } = await verifyPacts({ Elsewhere: [elsewhere] })
+    expect(code).toBe(1)
+    expect(failuresOf(out, 'Elsewhere: ').join('\n')).toMatch(
+      /seeded region eu-west-1 but the request is signed for us-east-1 .*set the state's region parameter to the client's region/,
+    )
+  })
+})
+
+describe('verify hints at datetime() matchers on epoch timestamps', () => {
+  it('adds a hint to the matcher error', async () => {
+    const datetime = await goodInteraction()
+    datetime.description = 'reading createTime with a datetime matcher'
+    datetime.response.body = { content: { membership: { createTime: '2024-01-01T00:00:00' } } }
+    datetime.response.matchingRules = {
+      body: {
+        '$.membership.createTime': {
+          combine: 'AND',
+          matchers: [{ match: 'datetime', format: "yyyy-MM-dd'T'HH:mm:ss" }],
+        },
+      },
+    }
+    const { code, out } = await verifyPacts({ Dates: [datetime] })
+    expect(code).toBe(1)
+    expect(failuresOf(out, 'Dates: ').join('\n')).toMatch(/hint: .*epoch seconds.*MatchersV3\.number\(\)/)
+  })
+})
+
+describe('verify of pacts written by other Pact implementations', () => {
+  it('verifies a specification V2 pact (pact-jvm) and a V3 pact (pact-python)', async () => {
+    const { code, out } = await verify([path.join(here, 'other-implementations')])
+    const given =
+      '(given 222222222222 has an ACTIVE membership in a collaboration where 222222222222 pays for queries)'
+    expect(out).toContain(
+      `PASS  JvmBillingService: a request for the active memberships of the paying partner ${given}`,
+    )
+    expect(out).toContain(
+      `PASS  PythonReportingJob: a request for the membership of the paying partner ${given}`,
+    )
+    expect(code).toBe(0)
+  })
+
+  it('refuses a specification version it does not read, naming it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cleanrooms-verify-'))
+    try {
+      const file = path.join(dir, 'old.json')
+      await writeFile(
+        file,
+        JSON.stringify({
+          consumer: { name: 'Old' },
+          interactions: [],
+          metadata: { pactSpecification: { version: '1.0.0' } },
+        }),
+      )
+      const { code, err } = await verify([file])
+      expect(code).toBe(2)
+      expect(err.join('\n')).toContain(
+        'is a Pact specification 1.0.0 pact; verify reads specifications 2, 3 and 4',
+      )
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('verify of local files and PACT_BROKER_BASE_URL', () => {
+  it('never contacts the broker of the environment unless asked, and says it ignores it', async () => {
+    const good = await goodInteraction()
+    // Nothing listens on port 9 of this host: contacting it would fail the run.
+    const { code, out, err } = await verifyPacts(
+      { LocalOnly: [good] },
+      { PACT_BROKER_BASE_URL: 'http://127.0.0.1:9', PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true' },
+    )
+    expect(err.join('\n')).toContain(
+      'note: PACT_BROKER_BASE_URL is set but not used: verifying local pact files only',
+    )
+    expect(out.join('\n')).toMatch(/1 passed, 0 failed: verification passed/)
+    expect(code).toBe(0)
   })
 })

@@ -16,7 +16,8 @@ afterEach(async () => {
 })
 
 const payer = '222222222222'
-const newPact = () => new PactV4({ consumer: 'AtomicConsumer', provider: 'CleanRoomsMock', dir, logLevel: 'error' })
+const newPact = () =>
+  new PactV4({ consumer: 'AtomicConsumer', provider: 'CleanRoomsMock', dir, logLevel: 'error' })
 
 async function interactionsWritten(): Promise<Array<{ description: string; providerStates?: unknown }>> {
   const pact = JSON.parse(await readFile(path.join(dir, 'AtomicConsumer-CleanRoomsMock.json'), 'utf8'))

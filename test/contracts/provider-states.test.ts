@@ -27,9 +27,9 @@ describe('resolveState', () => {
     expect(() => resolveState(STATES.paidCollaboration, { payerAccountId: 222222222222 })).toThrow(
       /parameter "payerAccountId" must be a 12-digit account id \(a string\), got 222222222222/,
     )
-    expect(() =>
-      resolveState(STATES.collaborationWithMembers, { memberCount: 'five', pageSize: 2 }),
-    ).toThrow(/parameter "memberCount" must be an integer from 1 to 100, got "five"/)
+    expect(() => resolveState(STATES.collaborationWithMembers, { memberCount: 'five', pageSize: 2 })).toThrow(
+      /parameter "memberCount" must be an integer from 1 to 100, got "five"/,
+    )
   })
 
   it('refuses a name and parameters that disagree', () => {
@@ -82,7 +82,9 @@ describe('pagination states', () => {
     const page2 = await clientFor(mock, '222222222222').send(
       new ListMembershipsCommand({ status: 'ACTIVE', maxResults: 2, nextToken: first['nextToken'] }),
     )
-    expect(page2.membershipSummaries?.map((summary) => summary.collaborationName)).toEqual(['Audience overlap 1'])
+    expect(page2.membershipSummaries?.map((summary) => summary.collaborationName)).toEqual([
+      'Audience overlap 1',
+    ])
     expect(page2.nextToken).toBeUndefined()
   })
 

@@ -20,7 +20,12 @@ export interface CapturedRun {
 function run(args: string[], env: Record<string, string | undefined> = {}): Promise<CapturedRun> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', child, ...args], {
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NO_COLOR: '1', ...env },
+      env: {
+        ...process.env,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        NO_COLOR: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const out: Buffer[] = []
@@ -36,7 +41,10 @@ function run(args: string[], env: Record<string, string | undefined> = {}): Prom
 }
 
 /** `cleanrooms-mock verify <args>` in a child process; `env` adds to (or, with undefined, keeps) the environment. */
-export function verifyCommand(args: string[], env?: Record<string, string | undefined>): Promise<CapturedRun> {
+export function verifyCommand(
+  args: string[],
+  env?: Record<string, string | undefined>,
+): Promise<CapturedRun> {
   return run(['cli', ...args], env)
 }
 
@@ -47,6 +55,7 @@ export async function verifyInChild(
 ): Promise<CapturedRun & { report: VerificationReport }> {
   const captured = await run(['api', JSON.stringify(options)], env)
   const line = captured.out.find((text) => text.startsWith(REPORT_MARK))
-  if (line === undefined) throw new Error(`no report from the child:\n${[...captured.out, ...captured.err].join('\n')}`)
+  if (line === undefined)
+    throw new Error(`no report from the child:\n${[...captured.out, ...captured.err].join('\n')}`)
   return { ...captured, report: JSON.parse(line.slice(REPORT_MARK.length)) as VerificationReport }
 }

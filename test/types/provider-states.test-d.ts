@@ -19,7 +19,9 @@ const request = { collaborationIdentifier: EXAMPLE_IDS.collaborationId }
 describe('typed provider states', () => {
   it('name every catalogued state in one union', () => {
     expectTypeOf<StateName>().toEqualTypeOf<(typeof STATES)[keyof typeof STATES]>()
-    expectTypeOf(STATES.paidCollaboration).toEqualTypeOf<'a collaboration where {payerAccountId} pays for queries'>()
+    expectTypeOf(
+      STATES.paidCollaboration,
+    ).toEqualTypeOf<'a collaboration where {payerAccountId} pays for queries'>()
   })
 
   it('refuse a state name the catalogue does not have', () => {
@@ -36,10 +38,20 @@ describe('typed provider states', () => {
       account,
       request,
     })
-    // @ts-expect-error payerAccount is a typo of payerAccountId
-    listMembers(pact, { state: STATES.paidCollaboration, stateParams: { payerAccount: '222222222222' }, account, request })
-    // @ts-expect-error memberCount is a number
-    listMembers(pact, { state: STATES.collaborationWithMembers, stateParams: { memberCount: '4' }, account, request })
+    listMembers(pact, {
+      state: STATES.paidCollaboration,
+      // @ts-expect-error payerAccount is a typo of payerAccountId
+      stateParams: { payerAccount: '222222222222' },
+      account,
+      request,
+    })
+    listMembers(pact, {
+      state: STATES.collaborationWithMembers,
+      // @ts-expect-error memberCount is a number
+      stateParams: { memberCount: '4' },
+      account,
+      request,
+    })
     // @ts-expect-error the empty state takes no parameters
     listMembers(pact, { state: STATES.empty, stateParams: { region: 'us-east-1' }, account, request })
     expectTypeOf<StateParamsOf<typeof STATES.collaborationWithMembers>>().toEqualTypeOf<{
