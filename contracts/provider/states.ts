@@ -4,12 +4,7 @@ import { Sha256 } from '@aws-crypto/sha256-js'
 import { SignatureV4 } from '@smithy/signature-v4'
 import type { MockSeeding, SeedCollaborationSpec, SeedParticipant } from '../../mocks/index.ts'
 import type { WireRequest, WireResponse } from '../../mocks/protocol/wire.ts'
-import {
-  STATE_ACCOUNTS,
-  STATE_CATALOGUE,
-  type StateKey,
-  type StateParamSpec,
-} from '../state-names.ts'
+import { STATE_ACCOUNTS, STATE_CATALOGUE, type StateKey, type StateParamSpec } from '../state-names.ts'
 import { VERIFY_SECRET } from './signing-request-filter.ts'
 
 /**
