@@ -22,6 +22,9 @@ export interface VerifyIo {
   err(line: string): void
 }
 
+/** The consumer version selectors Pact recommends, used when a broker is given without `--consumer-version-selectors`. */
+export const DEFAULT_SELECTORS: ConsumerVersionSelector[] = [{ mainBranch: true }, { deployedOrReleased: true }]
+
 const consoleIo: VerifyIo = { out: (line) => console.log(line), err: (line) => console.error(line) }
 
 /**
@@ -123,7 +126,8 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
       ...(brokerToken === undefined ? {} : { token: brokerToken }),
       ...(values['broker-username'] === undefined ? {} : { username: values['broker-username'] }),
       ...(values['broker-password'] === undefined ? {} : { password: values['broker-password'] }),
-      ...(selectors === undefined ? {} : { consumerVersionSelectors: selectors }),
+      // Pact's recommended selectors when none are given: the main branch and what is deployed or released.
+      consumerVersionSelectors: selectors ?? DEFAULT_SELECTORS,
       ...(values['enable-pending'] ? { enablePending: true } : {}),
       ...(values['include-wip-pacts-since'] === undefined
         ? {}
