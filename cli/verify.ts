@@ -23,7 +23,10 @@ export interface VerifyIo {
 }
 
 /** The consumer version selectors Pact recommends, used when a broker is given without `--consumer-version-selectors`. */
-export const DEFAULT_SELECTORS: ConsumerVersionSelector[] = [{ mainBranch: true }, { deployedOrReleased: true }]
+export const DEFAULT_SELECTORS: ConsumerVersionSelector[] = [
+  { mainBranch: true },
+  { deployedOrReleased: true },
+]
 
 const consoleIo: VerifyIo = { out: (line) => console.log(line), err: (line) => console.error(line) }
 
