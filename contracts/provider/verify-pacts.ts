@@ -291,6 +291,8 @@ interface LocalInteraction {
   description: string
   /** True when the response states nothing but a status: no body, no header (it would pass anything). */
   expectsNothing: boolean
+  /** Why provider-state expressions (`${name}`) of the request cannot be filled: names no state returns. */
+  unfilled: string[]
 }
 
 /** The interactions of local pact files, in order (Pact specification V2, V3 and V4 layouts). */
@@ -314,10 +316,46 @@ async function readLocalPacts(files: string[]): Promise<LocalInteraction[]> {
         providerStates: states,
         description: interaction.description ?? '',
         expectsNothing: expectsNothing(interaction.response),
+        unfilled: unfilledExpressions(interaction, states),
       })
     }
   }
   return interactions
+}
+
+/**
+ * The request's provider-state expressions (`${nextToken}`) that none of the interaction's catalogued
+ * states returns: the verifier would silently keep the consumer's example there.
+ */
+function unfilledExpressions(interaction: PactInteraction, states: string[]): string[] {
+  const returned = new Set<string>()
+  for (const name of states) {
+    try {
+      for (const value of Object.keys(resolveState(name, {}).definition.returns)) returned.add(value)
+    } catch {
+      return [] // an unknown or mis-parameterised state fails the interaction by itself
+    }
+  }
+  const names = new Set<string>()
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit)
+    else if (isRecord(value)) {
+      if (value['type'] === 'ProviderState' && typeof value['expression'] === 'string') {
+        for (const match of value['expression'].matchAll(/\$\{([^}]+)\}/g)) if (match[1]) names.add(match[1])
+      } else Object.values(value).forEach(visit)
+    }
+  }
+  visit(interaction.request?.generators)
+  return [...names]
+    .filter((name) => !returned.has(name))
+    .map(
+      (name) =>
+        `the request reads \${${name}} from the provider state, but ${
+          states.length === 0
+            ? 'the interaction has no provider state'
+            : `its states return ${[...returned].join(', ') || 'nothing'}`
+        }: the example would be sent unchanged`,
+    )
 }
 
 function expectsNothing(response: PactInteraction['response']): boolean {
@@ -353,6 +391,11 @@ function toReport(
   const pendingErrors = (parsed.pendingErrors ?? []).map((error) => ({ ...error, pending: true }))
   const all = [...errors, ...pendingErrors]
   const used = new Set<number>()
+  const unfilled = new Map(
+    local
+      .filter((item) => item.unfilled.length > 0)
+      .map((item) => [interactionKey(item.consumer, item.providerStates, item.description), item.unfilled]),
+  )
   const refused = new Set(
     local
       .filter((item) => item.expectsNothing)
@@ -381,8 +424,14 @@ function toReport(
           'whatever the provider answers, so it is refused. Was it written by a builder that threw?',
       )
     }
+    failures.unshift(...(unfilled.get(key) ?? []))
     const failed = result.result === 'Error' || failures.length > 0
-    const pending = failed && mine.length > 0 && mine.every(({ error }) => error.pending) && !refused.has(key)
+    const pending =
+      failed &&
+      mine.length > 0 &&
+      mine.every(({ error }) => error.pending) &&
+      !refused.has(key) &&
+      !unfilled.has(key)
     const status = !failed ? 'passed' : pending ? 'pending' : 'failed'
     return {
       ...(who.consumer === undefined ? {} : { consumer: who.consumer }),
@@ -527,6 +576,7 @@ interface PactFile {
 
 interface PactInteraction {
   description?: string
+  request?: { generators?: unknown }
   providerState?: string
   providerStates?: Array<{ name: string }>
   response?: { status?: number; headers?: unknown; body?: unknown }
