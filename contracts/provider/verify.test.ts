@@ -276,11 +276,12 @@ describe('verify refuses a provider-state value no state supplies', () => {
   it('fails an interaction whose request reads a name its states do not return, instead of keeping the example', async () => {
     const typo = (await goodInteraction()) as Interaction & { request: { generators: unknown } }
     typo.description = 'reading a membership by a misspelled state value'
-    typo.request.generators = { path: { type: 'ProviderState', expression: '/memberships/${membershipID}' } }
+    const misspelled = `\${membershipID}` // a Pact provider-state expression, with a typo
+    typo.request.generators = { path: { type: 'ProviderState', expression: `/memberships/${misspelled}` } }
     const { code, out } = await verifyPacts({ Misspelled: [typo] })
     expect(code).toBe(1)
     expect(failuresOf(out, 'Misspelled: ').join('\n')).toContain(
-      'the request reads ${membershipID} from the provider state, but its states return membershipId, membershipArn, collaborationId, collaborationArn',
+      `the request reads ${misspelled} from the provider state, but its states return membershipId, membershipArn, collaborationId, collaborationArn`,
     )
   })
 })
