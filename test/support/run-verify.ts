@@ -40,7 +40,7 @@ function run(args: string[], env: Record<string, string | undefined> = {}): Prom
   })
 }
 
-/** `cleanrooms-mock verify <args>` in a child process; `env` adds to (or, with undefined, keeps) the environment. */
+/** `cleanrooms-mock verify <args>` in a child process, without the caller's Pact variables; `env` adds some. */
 export function verifyCommand(
   args: string[],
   env?: Record<string, string | undefined>,
