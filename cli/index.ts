@@ -79,23 +79,33 @@ const COMMANDS: Record<string, Command> = {
     summary: "verify a consumer's pact files (or a broker's pacts) against the mock and its provider states",
     usage:
       'verify <pact files or dirs> [--provider CleanRoomsMock] [--broker-url <url> [--broker-token <t>] ' +
-      "[--consumer-version-selectors '<json array>'] [--enable-pending]] [--publish --provider-version <v> [--provider-branch <b>]]",
+      "[--consumer-version-selectors '<json array>'] [--enable-pending] [--include-wip-pacts-since <date>]] " +
+      '[--publish --provider-version <v> [--provider-branch <b>] [--provider-version-tags <t,…>] [--build-url <url>]]',
     options: [
       ['<pact files or dirs>', 'pact files, or directories whose .json files are pacts'],
       ['--provider <name>', 'the provider name the pacts use (default CleanRoomsMock)'],
-      ['--broker-url <url>', 'fetch pacts from a Pact Broker (default $PACT_BROKER_BASE_URL)'],
+      [
+        '--broker-url <url>',
+        'fetch pacts from a Pact Broker (default $PACT_BROKER_BASE_URL, only when no pact files are given)',
+      ],
       [
         '--broker-token <t>',
         'its token (default $PACT_BROKER_TOKEN); or --broker-username/--broker-password',
       ],
       [
         '--consumer-version-selectors <json>',
-        'which consumer versions to verify, e.g. \'[{"mainBranch":true}]\'',
+        'which consumer versions to verify (default \'[{"mainBranch":true},{"deployedOrReleased":true}]\')',
       ],
-      ['--enable-pending', "pending pacts do not fail the run (the broker's pending feature)"],
+      [
+        '--enable-pending',
+        "pending pacts are reported but do not fail the run (the broker's pending feature)",
+      ],
+      ['--include-wip-pacts-since <date>', 'also verify work-in-progress pacts published since this date'],
       ['--publish', 'publish the results to the broker (needs --broker-url and --provider-version)'],
       ['--provider-version <v>', 'the provider version the results are published for'],
       ['--provider-branch <b>', 'and its branch'],
+      ['--provider-version-tags <t,…>', 'and its tags, comma-separated'],
+      ['--build-url <url>', 'the CI run, attached to the published results'],
       ['--log-level <level>', 'Pact log level: trace, debug, info, warn or error (default error)'],
     ],
     exits: '0 every interaction passed, 1 one failed or none were found, 2 bad arguments',

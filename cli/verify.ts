@@ -13,7 +13,8 @@ import { createCleanRoomsMock } from '../mocks/index.ts'
 
 export const VERIFY_USAGE =
   'verify <pact files or dirs> [--provider CleanRoomsMock] [--broker-url <url> [--broker-token <t>] ' +
-  "[--consumer-version-selectors '<json array>'] [--enable-pending]] [--publish --provider-version <v> [--provider-branch <b>]]"
+  "[--consumer-version-selectors '<json array>'] [--enable-pending] [--include-wip-pacts-since <date>]] " +
+  '[--publish --provider-version <v> [--provider-branch <b>] [--provider-version-tags <t,…>] [--build-url <url>]]'
 
 /** Where the command writes (a test passes its own). */
 export interface VerifyIo {
@@ -21,13 +22,21 @@ export interface VerifyIo {
   err(line: string): void
 }
 
+/** The consumer version selectors Pact recommends, used when a broker is given without `--consumer-version-selectors`. */
+export const DEFAULT_SELECTORS: ConsumerVersionSelector[] = [
+  { mainBranch: true },
+  { deployedOrReleased: true },
+]
+
 const consoleIo: VerifyIo = { out: (line) => console.log(line), err: (line) => console.error(line) }
 
 /**
  * Runs `verify`: starts the mock server on an ephemeral port, verifies the pacts (local files, the
  * `.json` files of given directories, and/or a broker's) with the provider states catalogue, prints a
  * pass/fail line per interaction, and returns the exit code: 0 all passed, 1 a failure, 2 bad usage.
- * The broker URL and token may also come from `PACT_BROKER_BASE_URL` / `PACT_BROKER_TOKEN`.
+ * The broker URL and token may also come from `PACT_BROKER_BASE_URL` / `PACT_BROKER_TOKEN`, but the
+ * URL only when no pact files are given: a verification of local files never contacts a broker unless
+ * `--broker-url` asks for one. Failures of pacts the broker marks pending are reported and exit 0.
  */
 export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -41,6 +50,9 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
       'broker-password': { type: 'string' },
       'consumer-version-selectors': { type: 'string' },
       'enable-pending': { type: 'boolean', default: false },
+      'include-wip-pacts-since': { type: 'string' },
+      'provider-version-tags': { type: 'string' },
+      'build-url': { type: 'string' },
       publish: { type: 'boolean', default: false },
       'provider-version': { type: 'string' },
       'provider-branch': { type: 'string' },
@@ -58,7 +70,15 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
     return 2
   }
 
-  const brokerUrl = values['broker-url'] ?? process.env['PACT_BROKER_BASE_URL']
+  // The environment's broker is the source only when no local pacts are given (PACT_BROKER_BASE_URL is
+  // commonly exported in CI for other steps); local files plus a broker need --broker-url.
+  const environmentBroker = process.env['PACT_BROKER_BASE_URL'] || undefined
+  const brokerUrl = values['broker-url'] ?? (positionals.length === 0 ? environmentBroker : undefined)
+  if (values['broker-url'] === undefined && positionals.length > 0 && environmentBroker !== undefined) {
+    io.err(
+      'note: PACT_BROKER_BASE_URL is set but not used: verifying local pact files only (--broker-url adds a broker)',
+    )
+  }
   const brokerToken = values['broker-token'] ?? process.env['PACT_BROKER_TOKEN']
   if (positionals.length === 0 && brokerUrl === undefined)
     return usage('give pact files or directories, or --broker-url')
@@ -86,6 +106,17 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
     return usage((error as Error).message)
   }
 
+  const tags = values['provider-version-tags']
+    ?.split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
+  if (brokerUrl === undefined) {
+    for (const flag of ['enable-pending', 'include-wip-pacts-since', 'consumer-version-selectors'] as const) {
+      if (values[flag] !== undefined && values[flag] !== false)
+        return usage(`--${flag} needs a broker (--broker-url)`)
+    }
+  }
+
   const options: VerifyPactsOptions = {
     createMock: () => createCleanRoomsMock(),
     pactFiles,
@@ -98,14 +129,21 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
       ...(brokerToken === undefined ? {} : { token: brokerToken }),
       ...(values['broker-username'] === undefined ? {} : { username: values['broker-username'] }),
       ...(values['broker-password'] === undefined ? {} : { password: values['broker-password'] }),
-      ...(selectors === undefined ? {} : { consumerVersionSelectors: selectors }),
+      // Pact's recommended selectors when none are given: the main branch and what is deployed or released.
+      consumerVersionSelectors: selectors ?? DEFAULT_SELECTORS,
       ...(values['enable-pending'] ? { enablePending: true } : {}),
+      ...(values['include-wip-pacts-since'] === undefined
+        ? {}
+        : { includeWipPactsSince: values['include-wip-pacts-since'] }),
+      ...(tags === undefined ? {} : { providerVersionTags: tags }),
     }
   }
   if (values.publish && values['provider-version'] !== undefined) {
     options.publish = {
       providerVersion: values['provider-version'],
       ...(values['provider-branch'] === undefined ? {} : { providerBranch: values['provider-branch'] }),
+      ...(tags === undefined ? {} : { providerVersionTags: tags }),
+      ...(values['build-url'] === undefined ? {} : { buildUrl: values['build-url'] }),
     }
   }
 
@@ -114,18 +152,29 @@ export async function runVerify(args: string[], io: VerifyIo = consoleIo): Promi
   return report.passed ? 0 : 1
 }
 
-/** One line per interaction, its failures indented under it, then a total. */
+const LABELS = { passed: 'PASS', failed: 'FAIL', pending: 'PENDING' } as const
+
+/**
+ * One line per interaction (`FAIL  Consumer: description (given state)`), its failures indented under
+ * it, then a total. A pending interaction failed in a pact the broker marks pending: reported, not fatal.
+ */
 function printReport(report: VerificationReport, io: VerifyIo): void {
   io.out('')
   for (const outcome of report.interactions) {
-    const who = outcome.consumer === undefined ? '' : `${outcome.consumer}: `
-    io.out(`${outcome.passed ? 'PASS' : 'FAIL'}  ${who}${outcome.description}`)
+    const who = `${outcome.consumer ?? '(unknown consumer)'}: `
+    const given = outcome.providerStates.length > 0 ? ` (given ${outcome.providerStates.join(' and ')})` : ''
+    io.out(`${LABELS[outcome.status]}  ${who}${outcome.description}${given}`)
     for (const failure of outcome.failures) io.out(`        ${failure}`)
   }
   for (const error of report.errors) io.err(`error: ${error}`)
-  const failed = report.interactions.filter((outcome) => !outcome.passed).length
-  const passed = report.interactions.length - failed
-  io.out(`\n${passed} passed, ${failed} failed: verification ${report.passed ? 'passed' : 'FAILED'}`)
+  const count = (status: keyof typeof LABELS) =>
+    report.interactions.filter((outcome) => outcome.status === status).length
+  const pending = count('pending')
+  const pendingText =
+    pending > 0 ? `, ${pending} pending (failures of pending pacts do not fail the run)` : ''
+  io.out(
+    `\n${count('passed')} passed, ${count('failed')} failed${pendingText}: verification ${report.passed ? 'passed' : 'FAILED'}`,
+  )
 }
 
 /**
@@ -154,8 +203,27 @@ async function expandPactPaths(paths: string[]): Promise<string[]> {
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json))
       throw new Error(`${file} is not a pact file: expected a JSON object`)
+    const version = specificationOf(json as PactMetadata)
+    if (version !== undefined && !SUPPORTED_SPECIFICATIONS.includes(version.split('.')[0] ?? '')) {
+      throw new Error(
+        `${file} is a Pact specification ${version} pact; verify reads specifications 2, 3 and 4`,
+      )
+    }
   }
   return files
+}
+
+/** Major versions of the Pact specification `verify` reads (V2: pact-jvm/pact-python 2.x, V3, V4). */
+const SUPPORTED_SPECIFICATIONS = ['2', '3', '4']
+
+interface PactMetadata {
+  metadata?: { pactSpecification?: { version?: unknown }; 'pact-specification'?: { version?: unknown } }
+}
+
+/** The file's `metadata.pactSpecification.version` (`pact-specification` in some V2 writers). */
+function specificationOf(pact: PactMetadata): string | undefined {
+  const version = (pact.metadata?.pactSpecification ?? pact.metadata?.['pact-specification'])?.version
+  return typeof version === 'string' ? version : undefined
 }
 
 function isLogLevel(value: string): value is NonNullable<VerifyPactsOptions['logLevel']> {

@@ -7,6 +7,7 @@ export type {
   OperationContract,
   PactInteraction,
   ProviderState,
+  StateChoice,
   StateParams,
   Templated,
 } from './builders/contract-types.ts'
@@ -18,11 +19,31 @@ export {
 } from './builders/error-expectations.ts'
 export { stateValue } from './builders/state-value.ts'
 export * from './generated/interactions.ts'
-export { type ProviderStateDefinition, providerStates, type SeedableMock } from './provider/states.ts'
+export {
+  type ProviderStateDefinition,
+  providerStates,
+  type ResolvedState,
+  resolveState,
+  type SeedableMock,
+} from './provider/states.ts'
 export {
   type InteractionOutcome,
   type VerificationReport,
   type VerifyPactsOptions,
   verifyPacts,
 } from './provider/verify-pacts.ts'
-export { EXAMPLE_IDS, STATE_ACCOUNTS, STATES } from './state-names.ts'
+export {
+  EXAMPLE_IDS,
+  STATE_ACCOUNTS,
+  STATE_CATALOGUE,
+  STATES,
+  type StateKey,
+  type StateName,
+  type StateParamKind,
+  type StateParamSpec,
+  type StateParamsOf,
+  type StateReturnsOf,
+  type StateValueName,
+  stateNameWith,
+  type TypedProviderState,
+} from './state-names.ts'

@@ -1,5 +1,6 @@
 /** Contracts layer: the types a consumer writes when it describes one interaction with the builders. */
 import type { Matcher, PactV4 } from '@pact-foundation/pact'
+import type { StateName, StateParamsOf, TypedProviderState } from '../state-names.ts'
 
 /** Any Pact matcher (`MatchersV3.*`, `fromProviderState`, …): kept as written by the builders. */
 export type AnyMatcher = Matcher<unknown>
@@ -28,22 +29,24 @@ export type Expected<T> =
 /** Parameters of a provider state, as they go into the pact file. */
 export type StateParams = Record<string, string | number | boolean>
 
-/** One provider state the interaction needs (see docs/contracts.md for the catalogue). */
-export interface ProviderState {
-  name: string
-  params?: StateParams
-}
+/** One provider state the interaction needs (see docs/contracts.md for the catalogue), typed by name. */
+export type ProviderState = TypedProviderState
+
+/**
+ * The provider state an interaction starts from: a catalogued name with its typed `stateParams`, a
+ * list of `{ name, params }`, or none. A name or parameter the catalogue does not have is a compile error.
+ */
+export type StateChoice =
+  | { [N in StateName]: { state: N; stateParams?: StateParamsOf<N> } }[StateName]
+  | { state: readonly ProviderState[]; stateParams?: never }
+  | { state?: never; stateParams?: never }
 
 /** An expected modeled error: its name (header `x-amzn-errortype`, sets the HTTP status) and body. */
 export type ErrorExpectation<E> = {
   [K in keyof E & string]: { name: K; body?: Expected<E[K]> }
 }[keyof E & string]
 
-interface ContractBase<I> {
-  /** The provider state the interaction starts from: a name (with `stateParams`), or several states. */
-  state?: string | readonly ProviderState[]
-  /** Parameters of `state` when it is a single name. */
-  stateParams?: StateParams
+type ContractBase<I> = StateChoice & {
   /** The interaction's description; unique within the pact. A readable default is derived. */
   uponReceiving?: string
   /**
@@ -65,7 +68,7 @@ export type OperationContract<I, O, E> =
 
 /** Any operation's contract, with the types erased: what the generated helpers hand to the runtime. */
 export interface LooseContract {
-  state?: string | readonly ProviderState[]
+  state?: string | readonly { name: string; params?: StateParams }[]
   stateParams?: StateParams
   uponReceiving?: string
   account: string

@@ -2,7 +2,22 @@
 import { MatchersV3 } from '@pact-foundation/pact'
 import type { FieldPlan, ShapePlan, ShapePlans } from './shape-plan.ts'
 
-const { boolean, eachLike, equal, integer, isMatcher, number, regex, string } = MatchersV3
+const { boolean, eachLike, equal, integer, number, regex, string } = MatchersV3
+
+/**
+ * Whether `value` is a Pact matcher the consumer wrote. Pact's own `isMatcher` also wants a `value`,
+ * which `arrayContaining` (its example is its `variants`) has not: it would be taken for an object.
+ */
+export function isPactMatcher(value: unknown): boolean {
+  return (
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Record<string, unknown>)['pact:matcher:type'] === 'string') ||
+    MatchersV3.isMatcher(value)
+  )
+}
+
+const isMatcher = isPactMatcher
 
 /**
  * How strict to be with examples that break the spec. Requests may break it on purpose (a contract

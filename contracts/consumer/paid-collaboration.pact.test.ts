@@ -36,7 +36,7 @@ import {
   whoPaysForQueries,
 } from './paid-collaboration.ts'
 
-const { equal } = MatchersV3
+const { arrayContaining, equal } = MatchersV3
 
 const pact = new PactV4({
   consumer: 'CleanRoomsConsumerExample',
@@ -224,6 +224,26 @@ describe('setting up a collaboration where a partner pays for queries', () => {
     })
   })
 
+  it('finds the payer wherever it is in the list (arrayContaining: order-free)', async () => {
+    await listMembers(pact, {
+      ...collaborationState,
+      uponReceiving: 'listing the members to find the one who pays, in any order',
+      account: creator,
+      request: { collaborationIdentifier: collaborationId },
+      response: {
+        // The module only needs the payer to be there: no order, no count.
+        memberSummaries: arrayContaining({
+          accountId: equal(payer),
+          displayName: MatchersV3.string('Paying partner'),
+          paymentConfiguration: { queryCompute: { isResponsible: equal(true) } },
+        }),
+      },
+    }).executeTest(async (server) => {
+      const who = await whoPaysForQueries(clientFor(creator, server.url), EXAMPLE_IDS.collaborationId)
+      expect(who).toEqual({ accountId: payer, displayName: 'Paying partner' })
+    })
+  })
+
   it('shows who pays: the chosen partner, not the member who queries', async () => {
     const member = (accountId: string, isResponsible: boolean) => ({
       accountId: equal(accountId),
@@ -330,6 +350,83 @@ describe('setting up a collaboration where a partner pays for queries', () => {
         },
       )
       expect(updated.resultFormat).toBe('PARQUET')
+    })
+  })
+})
+
+describe('reading lists page by page', () => {
+  const summary = (accountId: string, isResponsible: boolean) => ({
+    accountId,
+    displayName: 'Participant',
+    paymentConfiguration: { queryCompute: { isResponsible } },
+  })
+
+  it('walks two pages of ListMembers, sending back the nextToken of the first', async () => {
+    const state = {
+      state: STATES.collaborationWithMembers,
+      stateParams: { memberCount: 4, pageSize: 2, creatorAccountId: creator },
+    } as const
+    listMembers(pact, {
+      ...state,
+      uponReceiving: 'listing the first page of 2 of 4 participants',
+      account: creator,
+      request: { collaborationIdentifier: collaborationId, maxResults: 2 },
+      response: {
+        memberSummaries: [summary(creator, true), summary('400000000001', false)],
+        nextToken: EXAMPLE_IDS.nextToken,
+      },
+    })
+    await listMembers(pact, {
+      ...state,
+      uponReceiving: 'listing the second (last) page of 2 of 4 participants',
+      account: creator,
+      request: {
+        collaborationIdentifier: collaborationId,
+        maxResults: 2,
+        nextToken: stateValue('nextToken', EXAMPLE_IDS.nextToken),
+      },
+      response: { memberSummaries: [summary('400000000002', false), summary('400000000003', false)] },
+    }).executeTest(async (server) => {
+      const client = clientFor(creator, server.url)
+      const who = await whoPaysForQueries(client, EXAMPLE_IDS.collaborationId, { pageSize: 2 })
+      expect(who?.accountId).toBe(creator)
+    })
+  })
+
+  it('walks two pages of ListMemberships, sending back the nextToken of the first', async () => {
+    const state = {
+      state: STATES.activeMemberships,
+      stateParams: { accountId: payer, membershipCount: 3, pageSize: 2 },
+    } as const
+    const membership = (name: string) => ({
+      id: EXAMPLE_IDS.membershipId,
+      collaborationName: name,
+      status: equal('ACTIVE'),
+      paymentConfiguration: { queryCompute: { isResponsible: true } },
+    })
+    listMemberships(pact, {
+      ...state,
+      uponReceiving: 'listing the first page of 2 of 3 active memberships',
+      account: payer,
+      request: { status: 'ACTIVE', maxResults: 2 },
+      response: {
+        membershipSummaries: [membership('Audience overlap 3'), membership('Audience overlap 2')],
+        nextToken: EXAMPLE_IDS.nextToken,
+      },
+    })
+    await listMemberships(pact, {
+      ...state,
+      uponReceiving: 'listing the second (last) page of 2 of 3 active memberships',
+      account: payer,
+      request: { status: 'ACTIVE', maxResults: 2, nextToken: stateValue('nextToken', EXAMPLE_IDS.nextToken) },
+      response: { membershipSummaries: [membership('Audience overlap 1')] },
+    }).executeTest(async (server) => {
+      const memberships = await activeMemberships(clientFor(payer, server.url), { pageSize: 2 })
+      expect(memberships.map((item) => item.collaborationName)).toEqual([
+        'Audience overlap 3',
+        'Audience overlap 2',
+        'Audience overlap 1',
+      ])
     })
   })
 })

@@ -118,13 +118,23 @@ export function joinAsResultReceiver(
   return joinCollaboration(client, collaborationId, { acceptPayment: false, results: destination })
 }
 
+/** How many items to ask for per page (`maxResults`); the service's default when absent. */
+export interface PageOptions {
+  pageSize?: number
+}
+
 /** The participant who pays for query compute, as ListMembers reports it (all pages). */
 export async function whoPaysForQueries(
   client: CleanRoomsClient,
   collaborationId: string,
+  options: PageOptions = {},
 ): Promise<Partner | undefined> {
   const members: MemberSummary[] = []
-  for await (const page of paginateListMembers({ client }, { collaborationIdentifier: collaborationId })) {
+  const pages = paginateListMembers(
+    { client, ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }) },
+    { collaborationIdentifier: collaborationId },
+  )
+  for await (const page of pages) {
     members.push(...(page.memberSummaries ?? []))
   }
   const payer = members.find(paysForQueries)
@@ -138,9 +148,14 @@ export async function whoPaysForQueries(
 /** Our active memberships, with whether we pay for queries in each (all pages). */
 export async function activeMemberships(
   client: CleanRoomsClient,
+  options: PageOptions = {},
 ): Promise<Array<{ membershipId: string; collaborationName: string; paysForQueries: boolean }>> {
   const memberships: Array<{ membershipId: string; collaborationName: string; paysForQueries: boolean }> = []
-  for await (const page of paginateListMemberships({ client }, { status: 'ACTIVE' })) {
+  const pages = paginateListMemberships(
+    { client, ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }) },
+    { status: 'ACTIVE' },
+  )
+  for await (const page of pages) {
     for (const summary of page.membershipSummaries ?? []) {
       memberships.push({
         membershipId: present(summary.id, 'id'),

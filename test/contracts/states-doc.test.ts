@@ -45,7 +45,7 @@ describe('docs/contracts.md, section 2', () => {
       (state): DocumentedState => ({
         name: state.name,
         params: Object.fromEntries(
-          Object.entries(state.params).map(([param, spec]) => [param, spec.default]),
+          Object.entries(state.params).map(([param, spec]) => [param, String(spec.default)]),
         ),
         returns: Object.keys(state.returns),
       }),
