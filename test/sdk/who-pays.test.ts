@@ -358,7 +358,7 @@ describe.each(transports)('through $name', (transport) => {
       expect(got?.paymentConfiguration).toEqual(qc(outcome))
     })
 
-    it('R-PAY-5: a category not in play cannot be claimed true', async () => {
+    it('R-PAY-5: a category not in play that nobody pays cannot be claimed true', async () => {
       const id = await createCollaboration(h.client(A), { members: [member(B, ['CAN_QUERY'])] })
       const error = await expectRejected(
         h,
@@ -367,7 +367,7 @@ describe.each(transports)('through $name', (transport) => {
             paymentConfiguration: pay({
               queryCompute: true,
               jobCompute: true,
-              'machineLearning.modelTraining': true,
+              'machineLearning.syntheticDataGeneration': true,
             }),
           }),
         ValidationException,
@@ -376,12 +376,61 @@ describe.each(transports)('through $name', (transport) => {
         error,
         [
           'paymentConfiguration.jobCompute.isResponsible',
-          'paymentConfiguration.machineLearning.modelTraining.isResponsible',
+          'paymentConfiguration.machineLearning.syntheticDataGeneration.isResponsible',
         ],
         new RegExp(
           `^Nobody pays for jobCompute in collaboration ${id}, so account ${B} cannot accept to pay for it\\. ` +
-            `Nobody pays for machineLearning\\.modelTraining in collaboration ${id}`,
+            `Nobody pays for machineLearning\\.syntheticDataGeneration in collaboration ${id}`,
         ),
+      )
+    })
+
+    it('R-PAY-3, R-PAY-5: the querier accepts model training and inference the creator never named; Get and List show it', async () => {
+      const id = await createCollaboration(h.client(A), { members: [member(B, ['CAN_QUERY']), member(C)] })
+      const accepted = pay({
+        queryCompute: true,
+        'machineLearning.modelTraining': true,
+        'machineLearning.modelInference': true,
+      })
+      const membership = await join(h.client(B), id, { paymentConfiguration: accepted })
+      expect(membership.paymentConfiguration).toEqual(accepted)
+      const { membership: got } = await h
+        .client(B)
+        .send(new GetMembershipCommand({ membershipIdentifier: membership.id }))
+      expect(got?.paymentConfiguration).toEqual(accepted)
+      // Not in play (nobody named them): ListMembers shows queryCompute alone.
+      expect((await shownPayments(h.client(A), id))[B]).toEqual(qc(true))
+    })
+
+    it('R-PAY-4: the querier cannot decline model training the creator never named; another member cannot claim it', async () => {
+      const id = await createCollaboration(h.client(A), { members: [member(B, ['CAN_QUERY']), member(C)] })
+      const declined = await expectRejected(
+        h,
+        () =>
+          join(h.client(B), id, {
+            paymentConfiguration: pay({ queryCompute: true, 'machineLearning.modelTraining': false }),
+          }),
+        ValidationException,
+      )
+      expectBusinessRule(
+        declined,
+        ['paymentConfiguration.machineLearning.modelTraining.isResponsible'],
+        new RegExp(
+          `^Account ${B} is responsible for paying for machineLearning\\.modelTraining in collaboration ${id}`,
+        ),
+      )
+      const claimed = await expectRejected(
+        h,
+        () =>
+          join(h.client(C), id, {
+            paymentConfiguration: pay({ queryCompute: false, 'machineLearning.modelInference': true }),
+          }),
+        ValidationException,
+      )
+      expectBusinessRule(
+        claimed,
+        ['paymentConfiguration.machineLearning.modelInference.isResponsible'],
+        new RegExp(`^Account ${C} is not responsible .*\\(account ${B} is\\)`),
       )
     })
   })
