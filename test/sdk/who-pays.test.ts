@@ -1,6 +1,5 @@
 /** SDK suite: who pays (R-PAY-1..6), through CreateCollaboration, ListMembers, CreateMembership, Get/UpdateMembership. */
 import {
-  type CleanRoomsClient,
   CreateCollaborationCommand,
   type CreateMembershipCommandInput,
   GetMembershipCommand,
@@ -25,6 +24,7 @@ import {
   member,
   pay,
   shownPayments,
+  withExtraBodyMembers,
 } from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
 
@@ -157,33 +157,6 @@ function shown(
 ): PaymentConfiguration {
   if (category === 'queryCompute') return qc(account === payer)
   return pay({ queryCompute: account === queryPayer, [category]: account === payer })
-}
-
-/**
- * A client that adds `extra` to the JSON body it sends, as a newer SDK with more members would. `sent` collects
- * the bodies as they left the SDK, so the test can show the extra members were on the wire.
- */
-function withExtraBodyMembers(
-  client: CleanRoomsClient,
-  extra: Record<string, unknown>,
-): { client: CleanRoomsClient; sent: unknown[] } {
-  const sent: unknown[] = []
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const request = args.request as { body?: unknown; headers: Record<string, string> }
-      // The SDK hands the serialised JSON on as bytes (or, in other versions, a string).
-      const text = request.body instanceof Uint8Array ? new TextDecoder().decode(request.body) : request.body
-      if (typeof text !== 'string') throw new Error('withExtraBodyMembers: the request has no JSON body')
-      const body = { ...JSON.parse(text), ...extra }
-      sent.push(body)
-      request.body = JSON.stringify(body)
-      delete request.headers['content-length']
-      return next(args)
-    },
-    // Before the build step's content-length middleware (normal priority), so the length is computed again.
-    { step: 'build', priority: 'high', name: 'addNewerSdkBodyMembers' },
-  )
-  return { client, sent }
 }
 
 describe.each(transports)('through $name', (transport) => {
