@@ -10,6 +10,7 @@ import {
 import { carryUniqueItems } from './carry-unique-items.ts'
 import { CLEANROOMS_OPERATIONS } from './cleanrooms-operations.ts'
 import { detectModelFormat, type ModelFormat, readModelFile } from './read-model-file.ts'
+import { ruleDocumentation } from './rule-docs.ts'
 import type { ServiceModel } from './service-model.ts'
 import { type SmithyAst, smithyToServiceModel } from './smithy-to-service-model.ts'
 import { type OpenApiDocument, type SourceModel, toOpenApi } from './to-open-api.ts'
@@ -69,7 +70,10 @@ export function importModelJson(
 ): OpenApiDocument {
   const input: FrontEndInput = { operations: options.operations ?? CLEANROOMS_OPERATIONS }
   if (options.paginators !== undefined) input.paginators = options.paginators
-  return toOpenApi(FRONT_ENDS[detectModelFormat(json)](json, input), source)
+  const format = detectModelFormat(json)
+  const doc = toOpenApi(FRONT_ENDS[format](json, input), source)
+  doc.info['x-rule-documentation'] = ruleDocumentation(json, format)
+  return doc
 }
 
 /** The spec file's text: two-space JSON and a final newline, so re-imports are byte for byte equal. */
