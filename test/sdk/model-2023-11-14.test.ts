@@ -12,6 +12,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { shapes as shapes20231114 } from '../../mocks/generated/2023-11-14/shapes.ts'
+import { createCleanRoomsMock } from '../../mocks/index.ts'
 import { unmodeledPaths } from '../support/model-shapes.ts'
 import { rawRequest, readResponse, sigV4Authorization } from './raw-request.ts'
 import {
@@ -37,6 +38,17 @@ describe.each(transports)('model 2023-11-14 through $name', (transport) => {
     h = await transport.start({ model: '2023-11-14' })
   })
   afterEach(() => h.close())
+
+  it('R-MODEL-1: the mock says which service it is, and its snapshots cannot be restored into a mock of another date', async () => {
+    expect(h.mock.model).toBe('2023-11-14')
+    await createCollaboration(h.client(A), { members: [member(B, ['CAN_QUERY'])] })
+    const snapshot = h.mock.snapshot()
+    expect(snapshot.model).toBe('2023-11-14')
+    expect(() => createCleanRoomsMock().restore(snapshot)).toThrow(TypeError)
+    const again = createCleanRoomsMock({ model: '2023-11-14' })
+    again.restore(snapshot)
+    expect(again.snapshot()).toEqual(snapshot)
+  })
 
   it('R-PAY-2 (2023-11-14): nobody set true: the member who can query pays, and ListMembers shows queryCompute alone', async () => {
     const id = await createCollaboration(h.client(A), {
