@@ -43,7 +43,10 @@ export function formatDiff(diff: SpecDiff, from: string, to: string): string {
     for (const { from: a, to: b } of types.renamed) lines.push(`  ~ ${a} renamed ${b}`)
   }
   if (diff.documentation.length > 0) {
-    lines.push('', 'documentation of rule-bearing members (read it: a rule may have changed with no shape change)')
+    lines.push(
+      '',
+      'documentation of rule-bearing members (read it: a rule may have changed with no shape change)',
+    )
     for (const d of diff.documentation)
       lines.push(`  ~ ${d.member}: changed between ${d.from} and ${d.to}${tag(d.breaking)}`)
   }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 import { diffSpecs } from '../../generator/diff/diff-specs.ts'
+import { formatDiff } from '../../generator/diff/format-diff.ts'
 import type { OpenApiDocument } from '../../generator/import/to-open-api.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -68,6 +69,15 @@ describe('diff between the committed profiles: the expected classification', () 
       'ModelTrainingPaymentConfig.isResponsible 2026-04-17 → 2026-07-27 mock',
       'QueryComputePaymentConfig.isResponsible 2026-04-17 → 2026-07-27 mock',
     ])
+  })
+
+  it('the report names the new public type and each rule-bearing member whose documentation changed, with both dates, and no AWS text', async () => {
+    const text = formatDiff(diffSpecs(await spec('2026-04-17'), await spec('2026-07-27')), 'a', 'b')
+    expect(text).toContain('cleanrooms-mock/types\n  + UpdateMembershipPaymentConfiguration\n')
+    expect(text).toContain(
+      '  ~ QueryComputePaymentConfig.isResponsible: changed between 2026-04-17 and 2026-07-27  [breaks mock]\n',
+    )
+    expect(text).not.toMatch(/candidate|Exactly one member/i)
   })
 
   it('2026-07-27 → 2026-04-17: going back removes a public type (a client break) and tightens what 2026-07-27 loosened', async () => {
