@@ -1,6 +1,7 @@
 /** CLI: `cleanrooms-mock generate`, the spec into mocks/generated and contracts/generated (or a drift check). */
 import { parseArgs } from 'node:util'
 import { runGenerate } from '../generator/generate.ts'
+import { PROFILE_SOURCES } from '../generator/profiles.ts'
 import { DEFAULT_SPEC, usage } from './usage.ts'
 
 export const GENERATE_USAGE = `generate [--check] [--spec ${DEFAULT_SPEC}]`
@@ -16,5 +17,10 @@ export async function runGenerateCommand(args: string[]): Promise<number> {
     },
   })
   if (values.help) return usage('generate', GENERATE_USAGE, 0)
-  return runGenerate({ root: process.cwd(), spec: values.spec, check: values.check })
+  return runGenerate({
+    root: process.cwd(),
+    spec: values.spec,
+    check: values.check,
+    profiles: PROFILE_SOURCES,
+  })
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { writeSpec } from '../generator/import/write-spec.ts'
 import { DEFAULT_SPEC, usage } from './usage.ts'
 
-export const IMPORT_MODEL_USAGE = `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--out ${DEFAULT_SPEC}]`
+export const IMPORT_MODEL_USAGE = `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--unique-items-from <smithy.json>] [--out ${DEFAULT_SPEC}]`
 
 /** `import-model <model.json> --model-date YYYY-MM-DD [--paginators <file>] [--out spec/cleanrooms.openapi.json]` */
 export async function runImportModel(args: string[]): Promise<number> {
@@ -14,6 +14,7 @@ export async function runImportModel(args: string[]): Promise<number> {
       out: { type: 'string', default: DEFAULT_SPEC },
       'model-date': { type: 'string' },
       paginators: { type: 'string' },
+      'unique-items-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -35,15 +36,25 @@ export async function runImportModel(args: string[]): Promise<number> {
   const { doc, paginatorsPath } = await writeSpec(model, values.out, {
     modelDate,
     ...(values.paginators === undefined ? {} : { paginatorsPath: values.paginators }),
+    ...(values['unique-items-from'] === undefined ? {} : { uniqueItemsFrom: values['unique-items-from'] }),
   })
   const ops = doc.info['x-operations']
-  const source = doc.info['x-source-model'] as { format?: string } | undefined
+  const source = doc.info['x-source-model'] as
+    | { format?: string; uniqueItemsFrom?: { shapes: string[] } }
+    | undefined
   console.log(`wrote ${values.out}: ${Array.isArray(ops) ? ops.length : 0} operations, model ${modelDate}`)
   if (source?.format === 'botocore') {
     // botocore keeps pagination in a second file; without it the spec says nothing is paginated.
     if (paginatorsPath) console.log(`pagination from ${paginatorsPath}`)
     else
       console.warn('no paginators-1.json beside the model: the spec has no x-paginated (pass --paginators)')
+    const carried = source.uniqueItemsFrom?.shapes
+    if (carried !== undefined)
+      console.log(`uniqueItems carried over (R-MODEL-3): ${carried.join(', ') || 'none'}`)
+    else
+      console.warn(
+        'botocore cannot say @uniqueItems: no list rejects duplicates (pass --unique-items-from <smithy model>)',
+      )
   }
   return 0
 }

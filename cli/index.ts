@@ -33,10 +33,11 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'run the mock as an HTTP server for the SDK, curl and other languages (default 127.0.0.1:4566)',
     usage:
-      'serve [--port 4566] [--host 127.0.0.1] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]',
+      'serve [--port 4566] [--host 127.0.0.1] [--model 2023-11-14|2026-04-17|2026-07-27] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]',
     options: [
       ['--port <n>', 'port to listen on (default 4566; 0 picks a free one)'],
       ['--host <addr>', 'address to listen on (default 127.0.0.1; anything else is reachable by others)'],
+      ['--model <date>', 'the service as of that AWS model date (default 2026-04-17; R-MODEL-1)'],
       ['--accounts <file>', 'access keys and their account ids (docs/server.md)'],
       ['--strict', 'refuse access keys not in --accounts (R-ID-3)'],
       ['--seed <n>', 'seed of the generated ids (default: a new one per start)'],
@@ -62,13 +63,17 @@ const COMMANDS: Record<string, Command> = {
   },
   'import-model': {
     summary: 'import an AWS model (Smithy JSON AST or botocore service-2.json) into the OpenAPI spec',
-    usage: `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--out ${DEFAULT_SPEC}]`,
+    usage: `import-model <model.json> --model-date YYYY-MM-DD [--paginators <paginators-1.json>] [--unique-items-from <smithy.json>] [--out ${DEFAULT_SPEC}]`,
     options: [
       ['<model.json>', 'a Smithy JSON AST or a botocore service-2.json'],
       ['--model-date <date>', 'the release date of the model, YYYY-MM-DD (required: neither format has one)'],
       [
         '--paginators <file>',
         'botocore only: its paginators-1.json (default: the one beside the model, if any)',
+      ],
+      [
+        '--unique-items-from <file>',
+        'botocore only: a Smithy model whose @uniqueItems lists of unchanged structure keep (R-MODEL-3)',
       ],
       ['--out <file>', `where to write the spec (default ${DEFAULT_SPEC})`],
     ],

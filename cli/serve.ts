@@ -3,12 +3,11 @@ import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
 
 import { type AccountSettings, readAccountsFile } from '../mocks/accounts-file.ts'
-import { createCleanRoomsMock } from '../mocks/index.ts'
+import { createCleanRoomsMock, DEFAULT_MODEL, MODELS, type ModelName } from '../mocks/index.ts'
 import { DEFAULT_HOST, DEFAULT_PORT, type MockServer, startServer } from '../mocks/server.ts'
 import { StateFileError } from '../mocks/state-file.ts'
 
-export const SERVE_USAGE =
-  'serve [--port 4566] [--host 127.0.0.1] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]'
+export const SERVE_USAGE = `serve [--port 4566] [--host 127.0.0.1] [--model ${MODELS.join('|')}] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]`
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
@@ -22,6 +21,7 @@ export async function runServe(args: string[]): Promise<number> {
     options: {
       port: { type: 'string', default: String(DEFAULT_PORT) },
       host: { type: 'string', default: DEFAULT_HOST },
+      model: { type: 'string', default: DEFAULT_MODEL },
       accounts: { type: 'string' },
       strict: { type: 'boolean', default: false },
       seed: { type: 'string' },
@@ -41,6 +41,15 @@ export async function runServe(args: string[]): Promise<number> {
   if (seed !== undefined && !Number.isInteger(seed))
     return fail(2, `--seed must be an integer, got ${values.seed}`)
 
+  // R-MODEL-1: an unknown profile is a usage error that lists the profiles.
+  const model = values.model
+  if (!isModelName(model)) {
+    return fail(
+      2,
+      `--model must be one of ${MODELS.join(', ')}, got ${model}\nusage: cleanrooms-mock ${SERVE_USAGE}`,
+    )
+  }
+
   let settings: AccountSettings = { entries: [], accounts: {}, secrets: {} }
   if (values.accounts !== undefined) settings = await readAccountsFile(values.accounts)
   if (values.strict && settings.entries.length === 0) {
@@ -58,6 +67,7 @@ export async function runServe(args: string[]): Promise<number> {
   }
 
   const mock = createCleanRoomsMock({
+    model,
     accounts: settings.accounts,
     strict: values.strict,
     // Without --seed, a fresh seed per start (ids never repeat what a restored state holds either way:
@@ -109,12 +119,14 @@ export async function runServe(args: string[]): Promise<number> {
       strict: values.strict,
       checkSignatures,
       state: values.state,
+      model,
     }),
   )
   return stopped
 }
 
 interface BannerFacts {
+  model: ModelName
   strict: boolean
   checkSignatures: boolean
   state: string | undefined
@@ -126,6 +138,7 @@ export function banner(server: MockServer, settings: AccountSettings, facts: Ban
   const secret = example.secretAccessKey ?? 'any-secret'
   const lines = [
     `cleanrooms-mock listening on ${server.url}`,
+    `  model:      ${facts.model}${facts.model === DEFAULT_MODEL ? ' (default)' : ''} (--model ${MODELS.join('|')})`,
     `  state:      ${describeState(facts.state, server.restoredState)}`,
     `  signatures: ${facts.checkSignatures ? 'checked (SigV4, R-ID-4)' : 'not checked (--check-signatures to check them)'}`,
     '',
@@ -157,6 +170,10 @@ export function banner(server: MockServer, settings: AccountSettings, facts: Ban
 function describeState(file: string | undefined, restored: boolean): string {
   if (file === undefined) return 'in memory only (--state <file> keeps it across restarts)'
   return `${file} (${restored ? 'loaded' : 'new'}; written after every change)`
+}
+
+function isModelName(value: string): value is ModelName {
+  return (MODELS as readonly string[]).includes(value)
 }
 
 function fail(code: number, message: string): number {

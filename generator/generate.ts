@@ -4,13 +4,14 @@ import { dirname, join, relative, resolve } from 'node:path'
 
 import { emitErrors } from './emit/errors.ts'
 import { emitFixtures } from './emit/fixtures.ts'
-import { GENERATED_HEADER } from './emit/header.ts'
+import { GENERATED_HEADER, GENERATED_MARK, generatedHeader } from './emit/header.ts'
 import { emitInteractions } from './emit/interactions.ts'
 import { emitOperations } from './emit/operations.ts'
 import { emitShapes } from './emit/shapes.ts'
 import { emitTypes } from './emit/types.ts'
 import { emitValidators } from './emit/validators.ts'
 import { loadSpec } from './load.ts'
+import type { ProfileSource } from './profiles.ts'
 import { transformSpec } from './transform/spec-to-ir.ts'
 
 /** Every generated file, by path relative to the project root. */
@@ -32,6 +33,51 @@ export async function generate(specPath: string): Promise<GeneratedFiles> {
 }
 
 /**
+ * The tables of a non-default model profile (types, operations, validators, shapes) from its own spec, into
+ * its own folder `out` (mocks/generated/<date>/). Fixtures, errors and Pact builders stay the default
+ * profile's: errors are the same classes in every model, and fixtures and contracts follow the default model.
+ */
+export async function generateProfile(specPath: string, spec: string, out: string): Promise<GeneratedFiles> {
+  const doc = await loadSpec(specPath)
+  const ir = transformSpec(doc)
+  const header = generatedHeader(spec)
+  // The emitters write for mocks/generated/; one folder deeper, their imports of the runtime go one more up.
+  const relocate = (text: string) => {
+    if (!text.startsWith(GENERATED_HEADER)) throw new Error('emitter output lacks the generated header')
+    return (
+      header +
+      text.slice(GENERATED_HEADER.length).replaceAll("from '../validation/", "from '../../validation/")
+    )
+  }
+  const files: GeneratedFiles = new Map()
+  files.set(`${out}/types.ts`, relocate(await emitTypes(doc, ir)))
+  files.set(`${out}/operations.ts`, relocate(emitOperations(ir)))
+  files.set(`${out}/validators.ts`, relocate(emitValidators(ir)))
+  files.set(`${out}/shapes.ts`, relocate(emitShapes(ir)))
+  return files
+}
+
+/** The default spec's files plus every non-default profile's, each profile's spec read from under `root`. */
+export async function generateAll(
+  root: string,
+  spec: string,
+  profiles: readonly ProfileSource[],
+): Promise<GeneratedFiles> {
+  const files = await generate(resolve(root, spec))
+  for (const profile of profiles) {
+    if (profile.out === undefined) continue
+    for (const [path, text] of await generateProfile(
+      resolve(root, profile.spec),
+      profile.spec,
+      profile.out,
+    )) {
+      files.set(path, text)
+    }
+  }
+  return files
+}
+
+/**
  * Writes the generated files under `root`, and deletes files an earlier generation left in the
  * generated folders that this one no longer produces (only those carrying the generated header).
  */
@@ -43,7 +89,7 @@ export async function writeGenerated(root: string, files: GeneratedFiles): Promi
   }
   for (const path of await findStray(root, files)) {
     const text = await readFile(join(root, path), 'utf8')
-    if (text.startsWith(GENERATED_HEADER)) await rm(join(root, path))
+    if (text.startsWith(GENERATED_MARK)) await rm(join(root, path))
   }
 }
 
@@ -79,9 +125,15 @@ export async function findStray(root: string, files: GeneratedFiles): Promise<st
  * writes nothing and fails (exit 1) naming each file that differs from the spec's output and each
  * stray file in a generated folder.
  */
-export async function runGenerate(options: { root: string; spec: string; check: boolean }): Promise<number> {
+export async function runGenerate(options: {
+  root: string
+  spec: string
+  check: boolean
+  /** The model profiles whose own tables are generated too (generator/profiles.ts); none by default. */
+  profiles?: readonly ProfileSource[]
+}): Promise<number> {
   // resolve, not join: an absolute --spec is that file, not a path under the root.
-  const files = await generate(resolve(options.root, options.spec))
+  const files = await generateAll(options.root, options.spec, options.profiles ?? [])
   if (!options.check) {
     await writeGenerated(options.root, files)
     console.log(`generated ${files.size} files from ${options.spec}`)

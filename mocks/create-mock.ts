@@ -14,8 +14,9 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
 } from './generated/errors.ts'
-import { type OperationName, operations } from './generated/operations.ts'
+import type { OperationName } from './generated/operations.ts'
 import { createRandom, uuidFrom } from './internal/random.ts'
+import { DEFAULT_MODEL, type ModelName, profileFor } from './profiles.ts'
 import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
 import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './protocol/handle-request.ts'
 import { createSignatureCheck } from './protocol/signature-check.ts'
@@ -24,6 +25,13 @@ import { createRequestHandler, type MockRequestHandler } from './smithy.ts'
 
 /** Options of {@link createCleanRoomsMock}. Every one has a default that suits a unit test. */
 export interface CleanRoomsMockOptions {
+  /**
+   * The service as it was at one AWS model date (RULES.md R-MODEL-1): `'2023-11-14'` (the seed's service:
+   * `queryCompute` is the only payment category), `'2026-04-17'` (the default, what SDK 3.1048.0 speaks) or
+   * `'2026-07-27'` (payer candidates, UpdateMembership's `membershipPaymentConfiguration`). Routing,
+   * validation, outputs and the payment rules follow that model. Another value is a TypeError.
+   */
+  model?: ModelName
   /**
    * Access key id → account id (R-ID-2). Keys not listed map to themselves when they are 12 digits,
    * else to `defaultAccountId`.
@@ -50,8 +58,11 @@ export interface CleanRoomsMockOptions {
   secrets?: Readonly<Record<string, string>>
 }
 
-/** A copy of the whole state, as plain JSON. */
-export type MockSnapshot = DomainState
+/**
+ * A copy of the whole state, as plain JSON, with the model profile it belongs to (R-MODEL-1). A snapshot
+ * without `model` (written before profiles existed) belongs to the default profile, 2026-04-17.
+ */
+export type MockSnapshot = DomainState & { model?: ModelName }
 
 /** A fault to inject into the next matching calls (R-STATE-3). */
 export interface FaultSpec {
@@ -77,6 +88,8 @@ export interface FaultSpec {
 
 /** The core of the mock: every way in (MSW, in-process handler, server) is built on this. */
 export interface CleanRoomsMockCore {
+  /** The model profile this mock follows (R-MODEL-1). */
+  readonly model: ModelName
   /** Handles one request synchronously: the whole protocol, no transport. */
   handle(request: WireRequest): WireResponse
   /** Handles a fetch Request (reads its body). */
@@ -87,7 +100,10 @@ export interface CleanRoomsMockCore {
   reset(): void
   /** A deep copy of the state as plain JSON. */
   snapshot(): MockSnapshot
-  /** Replaces the state with a snapshot (also how unreachable states are set up, R-STATE-3). */
+  /**
+   * Replaces the state with a snapshot (also how unreachable states are set up, R-STATE-3).
+   * @throws TypeError when the snapshot belongs to another model profile (R-MODEL-1), or is not a snapshot
+   */
   restore(snapshot: MockSnapshot): void
   /**
    * Queues a fault: the next matching calls fail with that error after validation.
@@ -117,6 +133,8 @@ export interface MockSeeding {
 
 /** Builds the core mock. See `mocks/index.ts` for the public entry with MSW handlers and seeding. */
 export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsMockCore {
+  const profile = profileFor(options.model ?? DEFAULT_MODEL)
+  const { operations } = profile.wire
   const random = createRandom(options.seed ?? 1)
   const clock = options.clock ?? Date.now
   const deps: DomainDeps = {
@@ -132,7 +150,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       return id
     },
   }
-  const store = createStore({ tokenSecret: `cleanrooms-mock:${options.seed ?? 1}` })
+  const store = createStore({ tokenSecret: `cleanrooms-mock:${options.seed ?? 1}`, rules: profile.rules })
   const isTaken = (id: string) =>
     Object.values(store.state.regions).some(
       (regionState) =>
@@ -148,6 +166,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
 
   const protocol: ProtocolOptions = {
     service,
+    model: profile.wire,
     accounts: new Map(Object.entries(options.accounts ?? {})),
     strict: options.strict ?? false,
     defaultAccountId: options.defaultAccountId ?? '123456789012',
@@ -182,6 +201,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
   }
 
   return {
+    model: profile.model,
     handle,
     fetch: async (request) => toFetchResponse(handle(await toWireRequest(request))),
     requestHandler: createRequestHandler(handle),
@@ -190,13 +210,20 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       faults.length = 0
       changed()
     },
-    snapshot: () => store.snapshot(),
+    snapshot: () => ({ ...store.snapshot(), model: profile.model }),
     restore(snapshot) {
-      store.restore(snapshot)
+      const { model = DEFAULT_MODEL, ...state } = snapshot ?? ({} as MockSnapshot)
+      if (model !== profile.model) {
+        throw new TypeError(
+          `this snapshot belongs to model profile ${String(model)}; this mock follows ${profile.model} ` +
+            `(create the mock with { model: '${String(model)}' } to restore it)`,
+        )
+      }
+      store.restore(state)
       changed()
     },
     injectFault(fault) {
-      assertFaultSpec(fault)
+      assertFaultSpec(fault, operations)
       if (
         fault.operation !== undefined &&
         !operations[fault.operation].errors.some((error) => error.name === fault.error)
@@ -233,7 +260,7 @@ const FAULT_ERRORS: ReadonlySet<string> = new Set<FaultSpec['error']>([
 ])
 
 /** Checks a fault that may come from plain JavaScript or JSON (the server's POST /__mock/faults). */
-function assertFaultSpec(fault: FaultSpec): void {
+function assertFaultSpec(fault: FaultSpec, operations: Readonly<Record<string, unknown>>): void {
   const spec = fault as unknown as Record<string, unknown>
   if (typeof spec !== 'object' || spec === null) throw new TypeError('injectFault: a fault is an object')
   if (typeof spec['error'] !== 'string' || !FAULT_ERRORS.has(spec['error'])) {

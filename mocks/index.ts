@@ -51,6 +51,8 @@ export type {
 // (`error instanceof ValidationException` from '@aws-sdk/client-cleanrooms'), and a look-alike class of
 // the same name, picked by an auto-import, would make that check silently false.
 export { CLEANROOMS_ENDPOINTS, type HandlerOptions } from './msw.ts'
+/* Model profiles (RULES.md R-MODEL-1) */
+export { DEFAULT_MODEL, MODELS, type ModelName } from './profiles.ts'
 /* Protocol, for adapters of your own */
 export type { WireRequest, WireResponse } from './protocol/wire.ts'
 export type { MockRequestHandler } from './smithy.ts'

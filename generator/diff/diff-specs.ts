@@ -1,4 +1,6 @@
 /** Diff layer: what changed between two specs, operation by operation, and whom it breaks. */
+
+import { WRITTEN_OUTPUT_MEMBERS } from '../../mocks/domain/written-members.ts'
 import type { JsonObject, JsonValue, OpenApiDocument } from '../import/to-open-api.ts'
 import {
   type Breaking,
@@ -74,12 +76,36 @@ export interface OperationDiff {
   breaking: Breaking
 }
 
+/**
+ * The documentation of a member that carries a rule changed (its fingerprint, `info["x-rule-documentation"]`):
+ * the rule may have changed with no shape change. It names the member and the model dates, never the text.
+ */
+export interface DocumentationChange {
+  member: string
+  from: string
+  to: string
+  breaking: Breaking
+}
+
+/**
+ * The exported TypeScript surface of `cleanrooms-mock/types`: one name per schema (errors aside). A structure
+ * or enum whose definition is unchanged under a new name is a rename, not a removal plus an addition.
+ */
+export interface TypesChange {
+  added: string[]
+  removed: string[]
+  renamed: Array<{ from: string; to: string }>
+  breaking: Breaking
+}
+
 /** The whole result; `operations` holds only the operations that changed, sorted by name. */
 export interface SpecDiff {
   summary: { operations: number; updated: number; breaking: Breaking }
-  /** What was not compared, and why (a botocore side cannot say `@uniqueItems`). */
+  /** What was not compared, and why. */
   notes: string[]
   operations: OperationDiff[]
+  types: TypesChange
+  documentation: DocumentationChange[]
 }
 
 interface OperationView {
@@ -95,32 +121,105 @@ interface OperationView {
 
 /**
  * Compares two specs written by `import-model` (docs/decisions/0001). Both are read the same way,
- * whatever model format they came from; `@uniqueItems` is compared only when neither came from
- * botocore, which cannot express it (docs/decisions/0004).
+ * whatever model format they came from. `@uniqueItems` is always compared: a botocore model cannot express it
+ * (docs/decisions/0004), so a botocore import that did not carry it over (R-MODEL-3) shows every list losing
+ * it, which is what its validators would do.
  */
 export function diffSpecs(from: OpenApiDocument, to: OpenApiDocument): SpecDiff {
-  const formats = [sourceFormat(from), sourceFormat(to)]
-  const compareUniqueItems = !formats.includes('botocore')
-  const notes = compareUniqueItems
-    ? []
-    : ['uniqueItems not compared: a botocore model cannot express @uniqueItems (docs/decisions/0004)']
+  const notes = [from, to]
+    .filter((doc) => sourceFormat(doc) === 'botocore' && !carriedUniqueItems(doc))
+    .map(
+      (doc) =>
+        `${modelDate(doc)} is a botocore model without carried-over @uniqueItems (R-MODEL-3): its lists ` +
+        'accept duplicates, so every list that had the trait shows it lost; import it with ' +
+        '--unique-items-from <smithy model> to keep them (docs/decisions/0004)',
+    )
+  const types = diffTypes(from, to)
   const before = operationsOf(from)
   const after = operationsOf(to)
   const names = [...new Set([...before.keys(), ...after.keys()])].sort()
   const operations: OperationDiff[] = []
+  const renames = new Map(types.renamed.map(({ from: a, to: b }) => [a, b]))
   for (const name of names) {
-    const diff = diffOperation(name, before.get(name), after.get(name), from, to, compareUniqueItems)
+    const diff = diffOperation(name, before.get(name), after.get(name), from, to, renames)
     if (diff) operations.push(diff)
   }
+  const documentation = diffDocumentation(from, to)
   return {
     summary: {
       operations: names.length,
       updated: operations.length,
-      breaking: either(NO_BREAK, ...operations.map((op) => op.breaking)),
+      breaking: either(
+        NO_BREAK,
+        ...operations.map((op) => op.breaking),
+        types.breaking,
+        ...documentation.map((d) => d.breaking),
+      ),
     },
     notes,
     operations,
+    types,
+    documentation,
   }
+}
+
+/** The exported type names of a spec's schemas (errors are classes of the mock, not exported types). */
+function typeNames(doc: OpenApiDocument): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [name, schema] of Object.entries(doc.components.schemas)) {
+    if (schema['x-error'] !== undefined) continue
+    out.set(name, JSON.stringify(schema))
+  }
+  return out
+}
+
+/** Names added to and removed from `cleanrooms-mock/types`; a removed and an added name with one definition is a rename. */
+function diffTypes(from: OpenApiDocument, to: OpenApiDocument): TypesChange {
+  const before = typeNames(from)
+  const after = typeNames(to)
+  const removed = [...before.keys()].filter((name) => !after.has(name)).sort()
+  const added = [...after.keys()].filter((name) => !before.has(name)).sort()
+  const renamed: Array<{ from: string; to: string }> = []
+  for (const old of [...removed]) {
+    const twin = added.find((name) => after.get(name) === before.get(old))
+    if (twin === undefined) continue
+    renamed.push({ from: old, to: twin })
+    removed.splice(removed.indexOf(old), 1)
+    added.splice(added.indexOf(twin), 1)
+  }
+  // Code that imports a removed or renamed name stops compiling; a new name breaks nobody.
+  const breaking = { client: removed.length + renamed.length > 0, mock: false }
+  return { added, removed, renamed, breaking }
+}
+
+/** Rule-bearing members whose documentation fingerprint differs: a human must read the new text (spec/README.md). */
+function diffDocumentation(from: OpenApiDocument, to: OpenApiDocument): DocumentationChange[] {
+  const before = ruleDocs(from)
+  const after = ruleDocs(to)
+  return Object.keys(before)
+    .filter((member) => after[member] !== undefined && after[member] !== before[member])
+    .sort()
+    .map((member) => ({
+      member,
+      from: modelDate(from),
+      to: modelDate(to),
+      breaking: { client: false, mock: true },
+    }))
+}
+
+function ruleDocs(doc: OpenApiDocument): Record<string, string> {
+  const docs = doc.info['x-rule-documentation']
+  return isObject(docs) ? (docs as Record<string, string>) : {}
+}
+
+function modelDate(doc: OpenApiDocument): string {
+  const source = doc.info['x-source-model']
+  return isObject(source) && typeof source['modelDate'] === 'string' ? source['modelDate'] : 'an undated spec'
+}
+
+function carriedUniqueItems(doc: OpenApiDocument): boolean {
+  const source = doc.info['x-source-model']
+  return isObject(source) && source['uniqueItemsFrom'] !== undefined
 }
 
 const NO_BREAK: Breaking = { client: false, mock: false }
@@ -131,7 +230,7 @@ function diffOperation(
   after: OperationView | undefined,
   from: OpenApiDocument,
   to: OpenApiDocument,
-  compareUniqueItems: boolean,
+  renames: ReadonlyMap<string, string>,
 ): OperationDiff | undefined {
   const operation: OperationChange[] = []
   if (!before || !after) {
@@ -174,18 +273,8 @@ function diffOperation(
   }
   const members = (doc: OpenApiDocument, shape: string | undefined): MemberMap =>
     shape === undefined ? new Map() : memberMap(doc.components.schemas, shape)
-  const request = diffSide(
-    'request',
-    members(from, before?.input),
-    members(to, after?.input),
-    compareUniqueItems,
-  )
-  const response = diffSide(
-    'response',
-    members(from, before?.output),
-    members(to, after?.output),
-    compareUniqueItems,
-  )
+  const request = diffSide('request', members(from, before?.input), members(to, after?.input), renames)
+  const response = diffSide('response', members(from, before?.output), members(to, after?.output), renames)
   // A whole operation added or removed is one change; its members are not listed one by one.
   const whole = !before || !after
   const sides = whole ? { request: emptySide(), response: emptySide() } : { request, response }
@@ -212,7 +301,12 @@ function emptySide(): SideDiff {
   return { added: [], removed: [], changed: [], constraints: [] }
 }
 
-function diffSide(side: Side, before: MemberMap, after: MemberMap, compareUniqueItems: boolean): SideDiff {
+function diffSide(
+  side: Side,
+  before: MemberMap,
+  after: MemberMap,
+  renames: ReadonlyMap<string, string>,
+): SideDiff {
   const out = emptySide()
   // Members whose parent is on both sides; deeper ones travel inside their added/removed ancestor.
   const topmost = (map: MemberMap, other: MemberMap) =>
@@ -221,16 +315,25 @@ function diffSide(side: Side, before: MemberMap, after: MemberMap, compareUnique
     )
   for (const m of topmost(after, before))
     out.added.push({ ...node(after, m), breaking: classifyAdded(side, m.required) })
-  for (const m of topmost(before, after))
-    out.removed.push({ ...node(before, m), breaking: classifyRemoved(side, m.required) })
+  for (const m of topmost(before, after)) {
+    const breaking = classifyRemoved(side, m.required)
+    // A response member the domain writes: the old mock keeps writing what the model no longer has.
+    const written = side === 'response' && m.owner !== undefined && writes(m.owner, lastName(m.path))
+    out.removed.push({
+      ...node(before, m),
+      breaking: written ? either(breaking, { client: false, mock: true }) : breaking,
+    })
+  }
   for (const [path, old] of before) {
     const now = after.get(path)
     if (!now) continue
-    if (old.type !== now.type || old.kind !== now.kind) {
+    // A renamed shape (same definition, new name) is no change on the wire; `types` reports the name.
+    const renamedType = old.type.replace(/[A-Za-z0-9_]+/g, (name) => renames.get(name) ?? name)
+    if (renamedType !== now.type || old.kind !== now.kind) {
       out.changed.push({ path, from: old.type, to: now.type, breaking: TYPE_CHANGED })
       continue
     }
-    out.constraints.push(...constraintChanges(side, old, now, compareUniqueItems))
+    out.constraints.push(...constraintChanges(side, old, now))
   }
   return out
 }
@@ -252,12 +355,7 @@ function node(map: MemberMap, member: MemberInfo): MemberNode {
   }
 }
 
-function constraintChanges(
-  side: Side,
-  old: MemberInfo,
-  now: MemberInfo,
-  compareUniqueItems: boolean,
-): ConstraintChange[] {
+function constraintChanges(side: Side, old: MemberInfo, now: MemberInfo): ConstraintChange[] {
   const out: ConstraintChange[] = []
   const push = (kind: ConstraintKind, from: JsonValue, to: JsonValue, direction: Direction) =>
     out.push({ path: old.path, kind, from, to, direction, breaking: classifyConstraint(side, direction) })
@@ -289,7 +387,7 @@ function constraintChanges(
     // Order alone is no change on the wire.
     if (lost || gained) push('enum', from, to, direction)
   }
-  if (compareUniqueItems && a.uniqueItems !== b.uniqueItems)
+  if (a.uniqueItems !== b.uniqueItems)
     push(
       'uniqueItems',
       a.uniqueItems === true,
@@ -332,6 +430,16 @@ function operationsOf(doc: OpenApiDocument): Map<string, OperationView> {
     }
   }
   return out
+}
+
+/** Whether the domain's projections write `member` of output structure `owner` (mocks/domain/written-members.ts). */
+function writes(owner: string, member: string): boolean {
+  return WRITTEN_OUTPUT_MEMBERS[owner]?.includes(member) ?? false
+}
+
+/** `a.b[].c` → `c`. */
+function lastName(path: string): string {
+  return /([^.[\]{}]+)$/.exec(path)?.[1] ?? path
 }
 
 function sourceFormat(doc: OpenApiDocument): string | undefined {

@@ -35,6 +35,21 @@ export function formatDiff(diff: SpecDiff, from: string, to: string): string {
       for (const c of side.constraints) lines.push(`    ~ ${constraint(c)}${tag(c.breaking)}`)
     }
   }
+  const { types } = diff
+  if (types.added.length + types.removed.length + types.renamed.length > 0) {
+    lines.push('', `cleanrooms-mock/types${tag(types.breaking)}`)
+    for (const name of types.added) lines.push(`  + ${name}`)
+    for (const name of types.removed) lines.push(`  - ${name}`)
+    for (const { from: a, to: b } of types.renamed) lines.push(`  ~ ${a} renamed ${b}`)
+  }
+  if (diff.documentation.length > 0) {
+    lines.push(
+      '',
+      'documentation of rule-bearing members (read it: a rule may have changed with no shape change)',
+    )
+    for (const d of diff.documentation)
+      lines.push(`  ~ ${d.member}: changed between ${d.from} and ${d.to}${tag(d.breaking)}`)
+  }
   for (const note of diff.notes) lines.push('', `note: ${note}`)
   return `${lines.join('\n')}\n`
 }

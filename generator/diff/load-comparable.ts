@@ -1,6 +1,7 @@
 /** Diff layer: reads one side of a diff, an AWS model of either format or one of our specs, as a spec. */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { parseJsonFile, readModelFile } from '../import/read-model-file.ts'
 import type { OpenApiDocument } from '../import/to-open-api.ts'
 import { importModelJson, namingFile } from '../import/write-spec.ts'
@@ -18,7 +19,7 @@ export interface Comparable {
 /**
  * A spec is used as it is. A model is imported in memory exactly as `import-model` would (the six
  * operations; for botocore the `paginators-1.json` beside it), so both sides are compared in the
- * spec's terms. A model carries no date, so none is recorded.
+ * spec's terms. A model carries no date: its file name stands in for one, so the report can name the side.
  */
 export async function loadComparable(file: string): Promise<Comparable> {
   const json = parseJsonFile(file, await readFile(file, 'utf8'))
@@ -33,7 +34,7 @@ export async function loadComparable(file: string): Promise<Comparable> {
   const doc = namingFile(file, () =>
     importModelJson(
       model.json,
-      { modelDate: 'unknown', sha256 },
+      { modelDate: `undated ${basename(file)}`, sha256 },
       model.paginators ? { paginators: model.paginators.json } : {},
     ),
   )

@@ -39,6 +39,8 @@ export interface MemberInfo {
   constraints: MemberConstraints
   /** Paths of the members below (for a list its `[]` item, for a map its key and value). */
   children: string[]
+  /** The structure this member belongs to (`Membership` for `membership.paymentConfiguration`); none for items. */
+  owner?: string
 }
 
 /** Member paths in walk order (parents before children). */
@@ -74,7 +76,16 @@ function walkProperties(
     const location = schema['x-location']
     const extra: { location?: 'label' | 'query' } =
       location === 'label' || location === 'query' ? { location } : {}
-    walk(schemas, schema, path, required.has(key), ancestors, out, extra)
+    const owner = ancestors[ancestors.length - 1]
+    walk(
+      schemas,
+      schema,
+      path,
+      required.has(key),
+      ancestors,
+      out,
+      owner === undefined ? extra : { ...extra, owner },
+    )
     paths.push(path)
   }
   return paths
@@ -87,7 +98,7 @@ function walk(
   required: boolean,
   ancestors: string[],
   out: MemberMap,
-  extra: { location?: 'label' | 'query' } = {},
+  extra: { location?: 'label' | 'query'; owner?: string } = {},
 ): void {
   const { name, keywords } = resolve(schemas, schema)
   const kind = kindOf(keywords)

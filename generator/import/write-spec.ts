@@ -7,8 +7,10 @@ import {
   type BotocorePaginators,
   botocoreToServiceModel,
 } from './botocore-to-service-model.ts'
+import { carryUniqueItems } from './carry-unique-items.ts'
 import { CLEANROOMS_OPERATIONS } from './cleanrooms-operations.ts'
 import { detectModelFormat, type ModelFormat, readModelFile } from './read-model-file.ts'
+import { ruleDocumentation } from './rule-docs.ts'
 import type { ServiceModel } from './service-model.ts'
 import { type SmithyAst, smithyToServiceModel } from './smithy-to-service-model.ts'
 import { type OpenApiDocument, type SourceModel, toOpenApi } from './to-open-api.ts'
@@ -68,7 +70,10 @@ export function importModelJson(
 ): OpenApiDocument {
   const input: FrontEndInput = { operations: options.operations ?? CLEANROOMS_OPERATIONS }
   if (options.paginators !== undefined) input.paginators = options.paginators
-  return toOpenApi(FRONT_ENDS[detectModelFormat(json)](json, input), source)
+  const format = detectModelFormat(json)
+  const doc = toOpenApi(FRONT_ENDS[format](json, input), source)
+  doc.info['x-rule-documentation'] = ruleDocumentation(json, format)
+  return doc
 }
 
 /** The spec file's text: two-space JSON and a final newline, so re-imports are byte for byte equal. */
@@ -90,6 +95,8 @@ export function namingFile<T>(file: string, step: () => T): T {
 export interface WriteSpecOptions extends Omit<ImportModelOptions, 'paginators'> {
   /** botocore `paginators-1.json`; by default the one beside the model is used when present. */
   paginatorsPath?: string
+  /** R-MODEL-3: a Smithy model whose `@uniqueItems` a botocore import carries over (carry-unique-items.ts). */
+  uniqueItemsFrom?: string
 }
 
 /**
@@ -106,6 +113,17 @@ export async function writeSpec(
   if (options.operations) importOptions.operations = options.operations
   if (file.paginators) importOptions.paginators = file.paginators.json
   const doc = namingFile(modelPath, () => importModelText(file.bytes, importOptions))
+  if (options.uniqueItemsFrom !== undefined) {
+    const fromPath = options.uniqueItemsFrom
+    if (
+      doc.info['x-source-model'] &&
+      (doc.info['x-source-model'] as { format?: unknown }).format !== 'botocore'
+    )
+      throw new Error(`${modelPath}: --unique-items-from applies to a botocore model only`)
+    const smithy = await readModelFile(fromPath)
+    const from = namingFile(fromPath, () => importModelText(smithy.bytes, { modelDate: options.modelDate }))
+    namingFile(fromPath, () => carryUniqueItems(doc, from))
+  }
   await mkdir(path.dirname(outPath), { recursive: true })
   await writeFile(outPath, serializeSpec(doc))
   return file.paginators ? { doc, paginatorsPath: file.paginators.path } : { doc }

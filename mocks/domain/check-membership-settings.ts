@@ -1,5 +1,7 @@
 /** Domain layer: the membership settings rules shared by CreateMembership and UpdateMembership (R-MEM-3, R-MEM-4). */
 import type { MemberAbility } from '../generated/types.ts'
+import { payersOf } from './payers-of.ts'
+import { paymentCategory } from './payment-categories.ts'
 import type { RuleViolation } from './rule-violations.ts'
 import type { CollaborationRecord, MembershipRecord } from './state.ts'
 
@@ -53,7 +55,7 @@ export function checkMembershipSettings(
         message: `Metrics cannot be enabled for a membership: collaboration ${collaboration.id} does not have metrics enabled.`,
       })
     }
-    const paysForQueries = collaboration.payers.queryCompute === member.accountId
+    const paysForQueries = payersOf(collaboration, paymentCategory('queryCompute')).includes(member.accountId)
     if (!member.abilities.includes('CAN_QUERY') && !paysForQueries) {
       violations.push({
         field: 'isMetricsEnabled',

@@ -5,17 +5,11 @@ import type {
   MemberAbility,
 } from '../generated/types.ts'
 import { decisions } from './decisions.ts'
+import type { ServiceRules } from './profile-rules.ts'
 import { toCollaboration } from './projections.ts'
-import { type PayerCandidate, resolvePayers } from './resolve-payers.ts'
+import { type PayerCandidate, type ResolvedPayers, resolvePayers } from './resolve-payers.ts'
 import { type RuleViolation, throwIfViolated } from './rule-violations.ts'
-import {
-  type Caller,
-  type CollaborationRecord,
-  copyJson,
-  type DomainDeps,
-  type EffectivePayers,
-  toEpochSeconds,
-} from './state.ts'
+import { type Caller, type CollaborationRecord, copyJson, type DomainDeps, toEpochSeconds } from './state.ts'
 import type { Store } from './store.ts'
 
 /**
@@ -29,7 +23,7 @@ export function createCollaboration(
   input: CreateCollaborationInput,
   deps: DomainDeps,
 ): CreateCollaborationOutput {
-  const payers = planCollaboration(caller.accountId, input)
+  const payers = planCollaboration(caller.accountId, input, store.rules)
   const record = buildCollaborationRecord({
     creatorAccountId: caller.accountId,
     region: caller.region,
@@ -50,7 +44,8 @@ export function createCollaboration(
 export function planCollaboration(
   creatorAccountId: string,
   input: CreateCollaborationInput,
-): EffectivePayers {
+  rules: ServiceRules,
+): ResolvedPayers {
   const violations: RuleViolation[] = [
     ...checkMembers(creatorAccountId, input),
     ...checkAbilityHolders(input),
@@ -69,7 +64,7 @@ export function planCollaboration(
       paymentField: `members.${i}.paymentConfiguration`,
     })),
   ]
-  const { payers, violations: payerViolations } = resolvePayers(candidates)
+  const { violations: payerViolations, ...payers } = resolvePayers(candidates, rules)
   violations.push(...payerViolations)
   throwIfViolated(violations)
   return payers
@@ -80,7 +75,7 @@ export interface CollaborationRecordSource {
   creatorAccountId: string
   region: string
   input: CreateCollaborationInput
-  payers: EffectivePayers
+  payers: ResolvedPayers
   id: string
   /** Epoch seconds. */
   time: number
@@ -120,7 +115,8 @@ export function buildCollaborationRecord(source: CollaborationRecordSource): Col
       createTime: time,
       updateTime: time,
     })),
-    payers: source.payers,
+    payers: source.payers.payers,
+    ...(source.payers.payerCandidates !== undefined && { payerCandidates: source.payers.payerCandidates }),
   }
   if (input.description !== undefined) record.description = input.description
   if (input.jobLogStatus !== undefined) record.jobLogStatus = input.jobLogStatus

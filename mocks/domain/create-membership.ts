@@ -47,6 +47,7 @@ export function createMembership(
     collaboration,
     participant,
     input.paymentConfiguration,
+    store.rules,
   )
   const settings = settingsOf(input)
   violations.push(

@@ -25,6 +25,12 @@ export const decisions = {
    * moved); it is rejected only when nobody else pays.
    */
   defaultPayerMayDeclineWhenAnotherPays: true,
+  /**
+   * R-CAND-2 (profiles with payer candidates): categories whose default payer may not be set `false` even while
+   * another participant is set `true`. The 2026-06-30 model keeps "an error is returned if the creator sets FALSE
+   * for the member who can run queries and jobs" for jobCompute only.
+   */
+  candidateDefaultPayerMayNotDecline: ['jobCompute'] as readonly PaymentCategoryKey[],
   /** R-PAY-3: categories in play even when the creator set nobody for them. */
   alwaysInPlay: ['queryCompute'] as readonly PaymentCategoryKey[],
   /** R-PAY-3: categories in play as soon as some participant holds an ability. */

@@ -44,6 +44,13 @@ export const PAYMENT_CATEGORIES: readonly PaymentCategory[] = [
   },
 ]
 
+/** The row of a category key. */
+export function paymentCategory(key: PaymentCategoryKey): PaymentCategory {
+  const category = PAYMENT_CATEGORIES.find((row) => row.key === key)
+  if (category === undefined) throw new TypeError(`unknown payment category ${key}`)
+  return category
+}
+
 /**
  * The creator-set and the member-accepted shapes have the same layout, so one reader serves both.
  * Returns undefined when the category is not set.

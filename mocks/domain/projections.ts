@@ -13,6 +13,7 @@ import type {
   MembershipSummary,
   PaymentConfiguration,
 } from '../generated/types.ts'
+import { payersOf } from './payers-of.ts'
 import { buildPaymentConfiguration, PAYMENT_CATEGORIES } from './payment-categories.ts'
 import type { CollaborationRecord, MembershipRecord, ParticipantRecord, PaymentCategoryKey } from './state.ts'
 
@@ -115,15 +116,16 @@ export function toMembershipSummary(
   return out
 }
 
-/** R-PAY-3: an account's responsibility in every category in play of a collaboration. */
+/** R-PAY-3: an account's responsibility in every category in play of a collaboration (R-CAND-4: every candidate is `true`). */
 export function effectivePaymentConfiguration(
   collaboration: CollaborationRecord,
   accountId: string,
 ): PaymentConfiguration {
   const values = new Map<PaymentCategoryKey, boolean>()
   for (const category of PAYMENT_CATEGORIES) {
-    const payer = collaboration.payers[category.key]
-    if (payer !== undefined) values.set(category.key, payer === accountId)
+    if (collaboration.payers[category.key] !== undefined) {
+      values.set(category.key, payersOf(collaboration, category).includes(accountId))
+    }
   }
   // queryCompute is required in the output; it is always in play, this only guards hand-made snapshots.
   if (!values.has('queryCompute')) values.set('queryCompute', false)

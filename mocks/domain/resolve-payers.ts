@@ -1,14 +1,10 @@
-/** Domain layer: who pays for each category, decided once when a collaboration is created (R-PAY-1..3). */
+/** Domain layer: who pays for each category, decided once when a collaboration is created (R-PAY-1..3, R-CAND-1..2). */
 import type { MemberAbility, PaymentConfiguration } from '../generated/types.ts'
 import { decisions } from './decisions.ts'
-import {
-  PAYMENT_CATEGORIES,
-  type PaymentCategory,
-  readResponsibility,
-  responsibilityPath,
-} from './payment-categories.ts'
+import { type PaymentCategory, readResponsibility, responsibilityPath } from './payment-categories.ts'
+import type { ServiceRules } from './profile-rules.ts'
 import type { RuleViolation } from './rule-violations.ts'
-import type { EffectivePayers } from './state.ts'
+import type { CollaborationRecord, EffectivePayers, PaymentCategoryKey } from './state.ts'
 
 /** A participant as the payer rules see it. */
 export interface PayerCandidate {
@@ -20,28 +16,38 @@ export interface PayerCandidate {
   paymentField: string
 }
 
+/** The payers of a new collaboration, as stored on its record. */
+export type ResolvedPayers = Pick<CollaborationRecord, 'payers' | 'payerCandidates'>
+
 /**
- * Applies the who-pays rules to every category of the one table (PAYMENT_CATEGORIES):
- * - R-PAY-1: at most one participant set `true` per category;
- * - R-PAY-2: nobody `true` means the default payer pays, and it may not be set `false` then;
- *   set `false` while another participant is `true` is accepted (decision: the payer moved);
- * - R-PAY-3: the result holds the effective payer of every category in play, `null` when nobody pays.
+ * Applies the who-pays rules to every category of the profile (`rules.categories`):
+ * - R-PAY-1: at most `rules.maxPayersPerCategory` participants set `true` per category (one; any number with
+ *   payer candidates, R-CAND-1);
+ * - R-PAY-2 / R-CAND-2: nobody `true` means the default payer pays, and it may not be set `false` then;
+ *   set `false` while another participant is `true` is accepted (decision: the payer moved), except for the
+ *   categories in `rules.defaultPayerMayNotDecline`;
+ * - R-PAY-3: the result holds the effective payer of every category in play, `null` when nobody pays, and
+ *   (R-CAND-1) the candidates of every category that has several.
  */
-export function resolvePayers(participants: readonly PayerCandidate[]): {
-  payers: EffectivePayers
-  violations: RuleViolation[]
-} {
+export function resolvePayers(
+  participants: readonly PayerCandidate[],
+  rules: ServiceRules,
+): ResolvedPayers & { violations: RuleViolation[] } {
   const payers: EffectivePayers = {}
+  const payerCandidates: Partial<Record<PaymentCategoryKey, string[]>> = {}
   const violations: RuleViolation[] = []
-  for (const category of PAYMENT_CATEGORIES) {
-    const outcome = resolveCategory(category, participants)
+  for (const category of rules.categories) {
+    const outcome = resolveCategory(category, participants, rules)
     if ('violation' in outcome) {
       violations.push(outcome.violation)
     } else if (isInPlay(category, participants)) {
-      payers[category.key] = outcome.payer
+      payers[category.key] = outcome.payers[0] ?? null
+      if (outcome.payers.length > 1) payerCandidates[category.key] = outcome.payers
     }
   }
-  return { payers, violations }
+  return Object.keys(payerCandidates).length === 0
+    ? { payers, violations }
+    : { payers, payerCandidates, violations }
 }
 
 /** R-PAY-3: queryCompute always; any category the creator set for someone; jobCompute once someone can run jobs. */
@@ -56,13 +62,15 @@ function isInPlay(category: PaymentCategory, participants: readonly PayerCandida
 function resolveCategory(
   category: PaymentCategory,
   participants: readonly PayerCandidate[],
-): { payer: string | null } | { violation: RuleViolation } {
+  rules: ServiceRules,
+): { payers: string[] } | { violation: RuleViolation } {
   const setTrue = participants.filter((p) => readResponsibility(p.paymentConfiguration, category) === true)
-  const [chosen, second] = setTrue
-  if (second !== undefined) {
+  const limit = rules.maxPayersPerCategory
+  const extra = limit === undefined ? undefined : setTrue[limit]
+  if (extra !== undefined) {
     return {
       violation: {
-        field: `${second.paymentField}.${responsibilityPath(category)}`,
+        field: `${extra.paymentField}.${responsibilityPath(category)}`,
         message:
           `Only one participant may be set to pay for ${category.key}, but ${setTrue.length} were set true ` +
           `(accounts ${setTrue.map((p) => p.accountId).join(', ')}).`,
@@ -75,18 +83,22 @@ function resolveCategory(
   const defaultPayerDeclined =
     defaultPayer !== undefined && readResponsibility(defaultPayer.paymentConfiguration, category) === false
   if (defaultPayer !== undefined && defaultPayerDeclined) {
-    const anotherPays = chosen !== undefined
-    if (!anotherPays || !decisions.defaultPayerMayDeclineWhenAnotherPays) {
+    const anotherPays = setTrue.length > 0
+    const mayDecline =
+      decisions.defaultPayerMayDeclineWhenAnotherPays &&
+      !rules.defaultPayerMayNotDecline.includes(category.key)
+    if (!anotherPays || !mayDecline) {
       return {
         violation: {
           field: `${defaultPayer.paymentField}.${responsibilityPath(category)}`,
-          message:
-            `Account ${defaultPayer.accountId} has ${ability} and so pays for ${category.key} by default; ` +
-            'it cannot be set false unless another participant is set true.',
+          message: mayDecline
+            ? `Account ${defaultPayer.accountId} has ${ability} and so pays for ${category.key} by default; ` +
+              'it cannot be set false unless another participant is set true.'
+            : `Account ${defaultPayer.accountId} has ${ability}, so it cannot be set false for ${category.key}.`,
         },
       }
     }
   }
-  if (chosen !== undefined) return { payer: chosen.accountId }
-  return { payer: defaultPayer?.accountId ?? null }
+  if (setTrue.length > 0) return { payers: setTrue.map((p) => p.accountId) }
+  return { payers: defaultPayer === undefined ? [] : [defaultPayer.accountId] }
 }

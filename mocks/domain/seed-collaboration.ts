@@ -98,7 +98,7 @@ export function seedCollaboration(
 ): SeededCollaboration {
   const specs = [spec.creator, ...(spec.members ?? [])]
   const input = toCreateInput(spec)
-  const payers = planCollaboration(spec.creator.accountId, input)
+  const payers = planCollaboration(spec.creator.accountId, input, store.rules)
   const now = toEpochSeconds(deps.now())
   const collaborationId = spec.id ?? deps.newId()
   if (lookup(store.readRegion(spec.region)?.collaborations, collaborationId) !== undefined) {

@@ -77,6 +77,11 @@ export interface CollaborationRecord
   participants: ParticipantRecord[]
   /** Computed once, at creation (R-PAY-3), never changed by the six operations (R-PAY-6). */
   payers: EffectivePayers
+  /**
+   * Profiles with payer candidates (R-CAND-1): the candidates of each category that has more than one; `payers`
+   * then holds the first. Absent in single-payer profiles. Read both through `payersOf`.
+   */
+  payerCandidates?: Partial<Record<PaymentCategoryKey, string[]>>
 }
 
 /** One participant of a collaboration (the creator or an invited member). */

@@ -1,6 +1,7 @@
 /** Domain layer: the store, i.e. the state (plain JSON) plus the indexes derived from it. */
 import type { MembershipStatus } from '../generated/types.ts'
 import { createMembershipIndex, type MembershipIndexEntry } from './membership-index.ts'
+import { DEFAULT_RULES, type ServiceRules } from './profile-rules.ts'
 import {
   type CollaborationRecord,
   copyJson,
@@ -19,6 +20,8 @@ export interface StoreOptions {
   tokenSecret?: string
   /** Initial state, e.g. read from a state file; copied, and checked like `restore`. */
   state?: DomainState
+  /** The model profile's rules (RULES.md R-MODEL). Default: the 2026-04-17 profile's. */
+  rules?: ServiceRules
 }
 
 /** The mock's state and its indexes. The operations read and write it; nothing in it awaits. */
@@ -26,6 +29,8 @@ export interface Store {
   /** The live state. Read it freely; change it only through the operations and seed helpers. */
   readonly state: DomainState
   readonly tokenSecret: string
+  /** What the model profile of this state differs in (payment categories, payer candidates). */
+  readonly rules: ServiceRules
   /** A deep copy of the state as plain JSON (R-STATE-1). */
   snapshot(): DomainState
   /** Replaces the state with a deep copy of `snapshot` and rebuilds the indexes. Throws on an inconsistent snapshot. */
@@ -73,6 +78,7 @@ export function createStore(options: StoreOptions = {}): Store {
       return state
     },
     tokenSecret: options.tokenSecret ?? DEFAULT_TOKEN_SECRET,
+    rules: options.rules ?? DEFAULT_RULES,
     snapshot: () => copyJson(state),
     restore(snapshot) {
       const next = copyJson(snapshot)

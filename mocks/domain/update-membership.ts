@@ -1,5 +1,6 @@
-/** Domain layer: UpdateMembership (R-UPD-1, R-UPD-2, R-PAY-6). */
+/** Domain layer: UpdateMembership (R-UPD-1, R-UPD-2, R-PAY-6, R-CAND-4). */
 import type { UpdateMembershipInput, UpdateMembershipOutput } from '../generated/types.ts'
+import { changePayment, type PaymentUpdate } from './change-payment.ts'
 import { checkMembershipSettings } from './check-membership-settings.ts'
 import { decisions, membershipNotActive } from './decisions.ts'
 import { findOwnMembership } from './get-membership.ts'
@@ -11,15 +12,16 @@ import type { Store } from './store.ts'
 /**
  * Replaces the members present in the input and keeps the others (R-UPD-1). The rules of R-MEM-3 and R-MEM-4
  * apply to the membership as it would be after the update (R-UPD-2). `createTime` never changes;
- * `updateTime` moves forward. Payment is not updatable in the target model (R-PAY-6): a
- * `membershipPaymentConfiguration` member from a newer SDK is unknown and ignored, like every unknown member.
+ * `updateTime` moves forward. Payment is updatable only in a profile whose model has
+ * `membershipPaymentConfiguration` (R-CAND-4, `store.rules.paymentUpdatable`); elsewhere it never changes
+ * (R-PAY-6): the member is unknown there, and ignored like every unknown member.
  * @throws ResourceNotFoundException `MEMBERSHIP` (not the caller's), ConflictException `INVALID_STATE`
  *   (membership not ACTIVE), ValidationException `INVALID_CONFIGURATION`
  */
 export function updateMembership(
   store: Store,
   caller: Caller,
-  input: UpdateMembershipInput,
+  input: UpdateMembershipInput & { membershipPaymentConfiguration?: PaymentUpdate },
   deps: DomainDeps,
 ): UpdateMembershipOutput {
   const { region, membership, collaboration } = findOwnMembership(store, caller, input.membershipIdentifier)
@@ -35,13 +37,18 @@ export function updateMembership(
   if (input.defaultJobResultConfiguration !== undefined) {
     next.defaultJobResultConfiguration = copyJson(input.defaultJobResultConfiguration)
   }
-  throwIfViolated(
-    checkMembershipSettings(
-      next,
-      { accountId: caller.accountId, abilities: membership.memberAbilities },
-      collaboration,
-    ),
+  const violations = checkMembershipSettings(
+    next,
+    { accountId: caller.accountId, abilities: membership.memberAbilities },
+    collaboration,
   )
+  const payment = input.membershipPaymentConfiguration
+  if (payment !== undefined && store.rules.paymentUpdatable) {
+    const changed = changePayment(region, collaboration, membership, payment, store.rules)
+    next.paymentConfiguration = changed.paymentConfiguration
+    violations.push(...changed.violations)
+  }
+  throwIfViolated(violations)
 
   const step = decisions.minimumUpdateStepSeconds
   // Rounded to the millisecond so the number prints as the clock would have produced it.

@@ -1,12 +1,14 @@
 /** Protocol layer: route → identity → parse → validate → domain → restJson1 response, for one request. */
 import { ValidationException } from '../generated/errors.ts'
-import type { OperationDescriptor, OperationName } from '../generated/operations.ts'
+import { type OperationDescriptor, type OperationName, operations } from '../generated/operations.ts'
+import type { ShapeEntry } from '../generated/shapes.ts'
+import { shapes } from '../generated/shapes.ts'
 import type { OperationTypes } from '../generated/types.ts'
-import { type ValidationIssue, validateInput } from '../generated/validators.ts'
+import { type ValidationIssue, type Validator, validateInput } from '../generated/validators.ts'
 import { toErrorResponse } from './error-response.ts'
 import { pickModeled } from './pick-modeled.ts'
 import { ProtocolError } from './protocol-errors.ts'
-import { matchRoute } from './router.ts'
+import { createRouter, matchRoute, type Router } from './router.ts'
 import { type Caller, type IdentityOptions, readCaller } from './sigv4-identity.ts'
 import type { WireRequest, WireResponse } from './wire.ts'
 
@@ -15,8 +17,29 @@ export type CleanRoomsService = {
   [K in OperationName]: (caller: Caller, input: OperationTypes[K]['input']) => OperationTypes[K]['output']
 }
 
+/**
+ * One model profile's wire tables (RULES.md R-MODEL-2): its routes, validators and shapes, each generated
+ * from that profile's spec.
+ */
+export interface WireModel {
+  readonly operations: Readonly<Record<OperationName, OperationDescriptor>>
+  readonly route: Router
+  readonly validateInput: Readonly<Record<OperationName, Validator>>
+  readonly shapes: Readonly<Record<string, ShapeEntry>>
+}
+
+/** A wire model from a profile's generated tables. */
+export function wireModel(tables: Omit<WireModel, 'route'>): WireModel {
+  return { ...tables, route: createRouter(tables.operations) }
+}
+
+/** The default profile's wire model (2026-04-17). */
+export const DEFAULT_WIRE_MODEL: WireModel = { operations, route: matchRoute, validateInput, shapes }
+
 export interface ProtocolOptions extends IdentityOptions {
   service: CleanRoomsService
+  /** The model profile's tables. Default: the 2026-04-17 profile's. */
+  model?: WireModel
   newRequestId(): string
   /** R-ID-4, opt-in: throws a ProtocolError when the request's signature is wrong. */
   checkSignature?: (request: WireRequest, caller: Caller) => void
@@ -30,12 +53,13 @@ export interface ProtocolOptions extends IdentityOptions {
  */
 export function handleRequest(request: WireRequest, options: ProtocolOptions): WireResponse {
   const requestId = options.newRequestId()
+  const model = options.model ?? DEFAULT_WIRE_MODEL
   let operation: OperationDescriptor | undefined
   try {
     const caller = readCaller(request.headers['authorization'], options)
     // The signature is part of identity (R-ID-4), so it is checked before the route too (R-WIRE-7).
     options.checkSignature?.(request, caller)
-    const route = matchRoute(request.method, request.path)
+    const route = model.route(request.method, request.path)
     if (!route) {
       throw new ProtocolError(
         'UnknownOperationException',
@@ -44,12 +68,12 @@ export function handleRequest(request: WireRequest, options: ProtocolOptions): W
     }
     operation = route.operation
     const input = readInput(route.operation, route.labels, request)
-    const issues = validateInput[route.name](input)
+    const issues = model.validateInput[route.name](input)
     if (issues.length > 0) throwValidation(issues)
     const fault = options.takeFault?.(route.name, caller)
     if (fault) throw fault
     const run = options.service[route.name] as (caller: Caller, input: unknown) => unknown
-    const output = run(caller, pickModeled(route.operation.inputShape, input))
+    const output = run(caller, pickModeled(route.operation.inputShape, input, model.shapes))
     return {
       status: route.operation.successStatus,
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },

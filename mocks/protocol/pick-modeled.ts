@@ -8,17 +8,21 @@ import { type ShapeEntry, shapes } from '../generated/shapes.ts'
  *
  * @note Map keys are copied with `defineProperty`, so a key such as `__proto__` stays a plain key.
  */
-export function pickModeled(shapeName: string, value: unknown): unknown {
-  const shape: ShapeEntry | undefined = shapes[shapeName]
+export function pickModeled(
+  shapeName: string,
+  value: unknown,
+  table: Readonly<Record<string, ShapeEntry>> = shapes,
+): unknown {
+  const shape: ShapeEntry | undefined = table[shapeName]
   if (shape === undefined || value === null || typeof value !== 'object') return value
   switch (shape.kind) {
     case 'list':
-      return (value as unknown[]).map((item) => pick(shape.member, item))
+      return (value as unknown[]).map((item) => pick(shape.member, item, table))
     case 'map': {
       const out: Record<string, unknown> = {}
       for (const [key, item] of Object.entries(value)) {
         Object.defineProperty(out, key, {
-          value: pick(shape.value, item),
+          value: pick(shape.value, item, table),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -33,13 +37,13 @@ export function pickModeled(shapeName: string, value: unknown): unknown {
         if (!Object.hasOwn(source, member)) continue
         const item = source[member]
         if (item === undefined || item === null) continue
-        out[member] = pick(shape.members[member] ?? null, item)
+        out[member] = pick(shape.members[member] ?? null, item, table)
       }
       return out
     }
   }
 }
 
-function pick(target: string | null, value: unknown): unknown {
-  return target === null ? value : pickModeled(target, value)
+function pick(target: string | null, value: unknown, table: Readonly<Record<string, ShapeEntry>>): unknown {
+  return target === null ? value : pickModeled(target, value, table)
 }

@@ -15,51 +15,57 @@ interface Pattern {
   segments: Array<{ literal: string } | { label: string }>
 }
 
-/** Patterns grouped by `METHOD segment-count`, so a lookup compares a handful of segments at most. */
-const table = new Map<string, Pattern[]>()
-for (const name of Object.keys(operations) as OperationName[]) {
-  const operation: OperationDescriptor = operations[name]
-  const parts = operation.path.split('/').slice(1)
-  const segments = parts.map((part) =>
-    part.startsWith('{') && part.endsWith('}') ? { label: part.slice(1, -1) } : { literal: part },
-  )
-  const key = `${operation.method} ${segments.length}`
-  table.set(key, [...(table.get(key) ?? []), { name, operation, segments }])
-}
+/** Finds the operation of a request line, or undefined when none has this method and path (R-WIRE-4). */
+export type Router = (method: string, path: string) => Route | undefined
 
 /**
- * Matches a request line against the operations table.
+ * A router over an operations table (each model profile has its own, RULES.md R-MODEL-2).
+ * Patterns are grouped by `METHOD segment-count`, so a lookup compares a handful of segments at most.
  * A label may be empty (`GET /memberships/`: the SDK sends that for an empty identifier), so the
  * validator, not the router, answers it.
- * @returns undefined when no operation has this method and path (R-WIRE-4).
  */
-export function matchRoute(method: string, path: string): Route | undefined {
-  const parts = path.split('/').slice(1)
-  const candidates = table.get(`${method.toUpperCase()} ${parts.length}`)
-  if (!candidates) return undefined
-  for (const pattern of candidates) {
-    const labels: Record<string, string> = {}
-    let matched = true
-    for (let i = 0; i < parts.length; i++) {
-      const segment = pattern.segments[i]
-      const part = parts[i] ?? ''
-      if (!segment) {
-        matched = false
-        break
-      }
-      if ('literal' in segment) {
-        if (segment.literal !== part) {
+export function createRouter(table: Readonly<Record<OperationName, OperationDescriptor>>): Router {
+  const patterns = new Map<string, Pattern[]>()
+  for (const name of Object.keys(table) as OperationName[]) {
+    const operation: OperationDescriptor = table[name]
+    const parts = operation.path.split('/').slice(1)
+    const segments = parts.map((part) =>
+      part.startsWith('{') && part.endsWith('}') ? { label: part.slice(1, -1) } : { literal: part },
+    )
+    const key = `${operation.method} ${segments.length}`
+    patterns.set(key, [...(patterns.get(key) ?? []), { name, operation, segments }])
+  }
+  return (method, path) => {
+    const parts = path.split('/').slice(1)
+    const candidates = patterns.get(`${method.toUpperCase()} ${parts.length}`)
+    if (!candidates) return undefined
+    for (const pattern of candidates) {
+      const labels: Record<string, string> = {}
+      let matched = true
+      for (let i = 0; i < parts.length; i++) {
+        const segment = pattern.segments[i]
+        const part = parts[i] ?? ''
+        if (!segment) {
           matched = false
           break
         }
-      } else {
-        labels[segment.label] = safeDecode(part)
+        if ('literal' in segment) {
+          if (segment.literal !== part) {
+            matched = false
+            break
+          }
+        } else {
+          labels[segment.label] = safeDecode(part)
+        }
       }
+      if (matched) return { name: pattern.name, operation: pattern.operation, labels }
     }
-    if (matched) return { name: pattern.name, operation: pattern.operation, labels }
+    return undefined
   }
-  return undefined
 }
+
+/** Matches a request line against the default profile's operations table. */
+export const matchRoute: Router = createRouter(operations)
 
 function safeDecode(part: string): string {
   try {

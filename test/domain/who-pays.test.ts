@@ -315,7 +315,7 @@ describe('who pays: in play, joining, never changing', () => {
     expect(join(env, C, id, { paymentConfiguration: pays(true) }).paymentConfiguration).toEqual(pays(true))
   })
 
-  it('R-PAY-5: a category not in play cannot be claimed true, and a false claim is not stored', () => {
+  it('R-PAY-5: a category not in play cannot be claimed true by a non-payer; a false claim is stored', () => {
     const env = setup()
     const id = newCollaboration(env, { members: [member(B, ['CAN_QUERY']), member(C)] })
     const error = expectRejected(
@@ -338,7 +338,56 @@ describe('who pays: in play, joining, never changing', () => {
         machineLearning: { modelTraining: { isResponsible: false } },
       },
     })
-    expect(membership.paymentConfiguration).toEqual(pays(false))
+    expect(membership.paymentConfiguration).toEqual({
+      queryCompute: { isResponsible: false },
+      machineLearning: { modelTraining: { isResponsible: false } },
+    })
+  })
+
+  it('R-PAY-3, R-PAY-5: the querier accepts model training and inference nobody named; the membership holds them', () => {
+    const env = setup()
+    const id = newCollaboration(env, { members: [member(B, ['CAN_QUERY']), member(C)] })
+    const accepted = {
+      queryCompute: { isResponsible: true },
+      machineLearning: { modelTraining: { isResponsible: true }, modelInference: { isResponsible: true } },
+    }
+    expect(join(env, B, id, { paymentConfiguration: accepted }).paymentConfiguration).toEqual(accepted)
+    // Not in play: ListMembers still shows queryCompute alone.
+    expect(shownPayments(env, id)[B]).toEqual(pays(true))
+  })
+
+  it('R-PAY-4: the querier may not decline model training nobody named, and nobody else may claim it', () => {
+    const env = setup()
+    const id = newCollaboration(env, { members: [member(B, ['CAN_QUERY']), member(C)] })
+    const declined = expectRejected(
+      env.store,
+      () =>
+        join(env, B, id, {
+          paymentConfiguration: {
+            queryCompute: { isResponsible: true },
+            machineLearning: { modelTraining: { isResponsible: false } },
+          },
+        }),
+      ValidationException,
+    )
+    expect(declined.body.fieldList?.map((f) => f.name)).toEqual([
+      'paymentConfiguration.machineLearning.modelTraining.isResponsible',
+    ])
+    expect(declined.message).toMatch(
+      `Account ${B} is responsible for paying for machineLearning.modelTraining`,
+    )
+    const claimed = expectRejected(
+      env.store,
+      () =>
+        join(env, C, id, {
+          paymentConfiguration: {
+            queryCompute: { isResponsible: false },
+            machineLearning: { modelInference: { isResponsible: true } },
+          },
+        }),
+      ValidationException,
+    )
+    expect(claimed.message).toMatch(`(account ${B} is)`)
   })
 
   it('R-PAY-5: the stored membership is complete for every category in play whatever was sent', () => {

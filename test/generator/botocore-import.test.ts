@@ -552,6 +552,17 @@ describe.skipIf(!haveModels)(
       }
       // Provenance differs by construction.
       expected.info['x-source-model'] = fromBotocore.info['x-source-model'] ?? null
+      // §0 2026-06-30: the payer documentation ("payer candidates") changed for exactly these members.
+      const docsBefore = expected.info['x-rule-documentation'] as Record<string, string>
+      const docsAfter = fromBotocore.info['x-rule-documentation'] as Record<string, string>
+      expect(Object.keys(docsAfter).filter((member) => docsAfter[member] !== docsBefore[member])).toEqual([
+        'JobComputePaymentConfig.isResponsible',
+        'MembershipJobComputePaymentConfig.isResponsible',
+        'ModelInferencePaymentConfig.isResponsible',
+        'ModelTrainingPaymentConfig.isResponsible',
+        'QueryComputePaymentConfig.isResponsible',
+      ])
+      expected.info['x-rule-documentation'] = docsAfter
       // §0 2026-05-21: UpdateMembership gains membershipPaymentConfiguration.
       const update = { $ref: `${S}UpdateMembershipPaymentConfiguration` }
       ;(schema('UpdateMembershipInput')['properties'] as JsonObject)['membershipPaymentConfiguration'] =

@@ -56,8 +56,13 @@ function only(op: Partial<OperationDiff> & { breaking: Breaking }): SpecDiff {
     summary: { operations: 1, updated: 1, breaking: op.breaking },
     notes: [],
     operations: [{ name: 'Op', status: 'changed', operation: [], request: side, response: side, ...op }],
+    types: NO_TYPE_CHANGE,
+    documentation: [],
   }
 }
+
+/** The `types` part of a diff whose schemas kept their names. */
+const NO_TYPE_CHANGE = { added: [], removed: [], renamed: [], breaking: { client: false, mock: false } }
 const constraint = (c: Omit<ConstraintChange, 'breaking'>, breaking: Breaking): ConstraintChange => ({
   ...c,
   breaking,
@@ -295,7 +300,13 @@ const cases: Case[] = [
       input: { a: m('ex#A') },
       shapes: { 'ex#A': stringShape({ 'smithy.api#length': { max: 5 } }) },
     }),
-    expected: { summary: { operations: 1, updated: 0, breaking: NONE }, notes: [], operations: [] },
+    expected: {
+      summary: { operations: 1, updated: 0, breaking: NONE },
+      notes: [],
+      operations: [],
+      types: NO_TYPE_CHANGE,
+      documentation: [],
+    },
   },
   {
     change: 'range: narrower in a response → breaks a mock (it may produce values now out of range)',
@@ -497,7 +508,10 @@ const operationCases: Case[] = [
 describe('diffSpecs: one fragment per change kind, the whole result', () => {
   for (const c of [...cases, ...operationCases]) {
     it(c.change, () => {
-      expect(diffSpecs(c.before, c.after)).toEqual(c.expected)
+      // The fragments name their shapes freely; the exported type names have their own tests below.
+      const { types: _types, ...diff } = diffSpecs(c.before, c.after)
+      const { types: _expectedTypes, ...expected } = c.expected
+      expect(diff).toEqual(expected)
     })
   }
 
@@ -513,7 +527,7 @@ describe('diffSpecs: one fragment per change kind, the whole result', () => {
     ])
   })
 
-  it('uniqueItems is not compared when a side came from botocore, and the result says so', () => {
+  it('R-MODEL-3: uniqueItems lost by a botocore side is a loosened request constraint, a mock-side break, and the result says why', () => {
     const before = spec({
       input: { l: m('ex#L') },
       shapes: {
@@ -523,12 +537,28 @@ describe('diffSpecs: one fragment per change kind, the whole result', () => {
     const after = structuredClone(
       spec({ input: { l: m('ex#L') }, shapes: { 'ex#L': { type: 'list', member: m('smithy.api#String') } } }),
     )
-    after.info['x-source-model'] = { format: 'botocore' }
+    after.info['x-source-model'] = { format: 'botocore', modelDate: '2026-07-27' }
+    const lost = constraint(
+      { path: 'l', kind: 'uniqueItems', from: true, to: false, direction: 'loosened' },
+      MOCK,
+    )
     expect(diffSpecs(before, after)).toEqual({
-      summary: { operations: 1, updated: 0, breaking: NONE },
-      notes: ['uniqueItems not compared: a botocore model cannot express @uniqueItems (docs/decisions/0004)'],
-      operations: [],
+      ...only({ request: sideWith({ constraints: [lost] }), breaking: MOCK }),
+      notes: [
+        '2026-07-27 is a botocore model without carried-over @uniqueItems (R-MODEL-3): its lists accept duplicates, ' +
+          'so every list that had the trait shows it lost; import it with --unique-items-from <smithy model> to keep ' +
+          'them (docs/decisions/0004)',
+      ],
     })
+    // Carried over (import-model --unique-items-from), the lists keep the trait and nothing is reported.
+    const carried = structuredClone(before)
+    carried.info['x-source-model'] = {
+      format: 'botocore',
+      modelDate: '2026-07-27',
+      uniqueItemsFrom: { shapes: ['L'] },
+    }
+    expect(diffSpecs(before, carried).operations).toEqual([])
+    expect(diffSpecs(before, carried).notes).toEqual([])
   })
 })
 
@@ -596,8 +626,11 @@ const membershipIds = [
 ]
 const NO_PAGINATORS = (file: string) =>
   `${file}: no paginators-1.json beside this botocore model, so it has no pagination`
-const UNIQUE_NOTE =
-  'uniqueItems not compared: a botocore model cannot express @uniqueItems (docs/decisions/0004)'
+const UNIQUE_NOTE = (file: string) =>
+  `undated ${path.basename(file)} is a botocore model without carried-over @uniqueItems (R-MODEL-3): its lists ` +
+  'accept duplicates, so every list that had the trait shows it lost; import it with --unique-items-from ' +
+  '<smithy model> to keep them (docs/decisions/0004)'
+const unchangedTypes = (added: string[]) => ({ added, removed: [], renamed: [], breaking: NONE })
 
 describe.skipIf(![boto20230830, boto20231114].every((f) => existsSync(f)))(
   titleFor('botocore 2023-08-30 → 2023-11-14, the payment configuration release', boto20230830, boto20231114),
@@ -608,7 +641,19 @@ describe.skipIf(![boto20230830, boto20231114].every((f) => existsSync(f)))(
         from: { file: boto20230830, format: 'botocore', paginators: null },
         to: { file: boto20231114, format: 'botocore', paginators: null },
         summary: { operations: 6, updated: 6, breaking: BOTH },
-        notes: [UNIQUE_NOTE, NO_PAGINATORS(boto20230830), NO_PAGINATORS(boto20231114)],
+        notes: [
+          UNIQUE_NOTE(boto20230830),
+          UNIQUE_NOTE(boto20231114),
+          NO_PAGINATORS(boto20230830),
+          NO_PAGINATORS(boto20231114),
+        ],
+        types: unchangedTypes([
+          'MembershipPaymentConfiguration',
+          'MembershipQueryComputePaymentConfig',
+          'PaymentConfiguration',
+          'QueryComputePaymentConfig',
+        ]),
+        documentation: [],
         operations: [
           {
             name: 'CreateCollaboration',
@@ -761,7 +806,40 @@ describe.skipIf(![smithy20260417, boto20260727].every((f) => existsSync(f)))(
   titleFor('Smithy 2026-04-17 → botocore 2026-07-27', smithy20260417, boto20260727),
   () => {
     it('reports the changes cleanrooms-api.md §0 lists for 2026-05-21 and 2026-06-30, and nothing else', async () => {
-      const report = await diffFiles(smithy20260417, boto20260727)
+      const full = await diffFiles(smithy20260417, boto20260727)
+      // The @uniqueItems botocore lost (R-MODEL-3) are asserted on their own, below.
+      const lostUnique = full.operations.flatMap((op) =>
+        (['request', 'response'] as const).flatMap((side) =>
+          op[side].constraints.filter((c) => c.kind === 'uniqueItems').map((c) => ({ side, ...c })),
+        ),
+      )
+      const report = {
+        ...full,
+        operations: full.operations.map((op) => ({
+          ...op,
+          request: {
+            ...op.request,
+            constraints: op.request.constraints.filter((c) => c.kind !== 'uniqueItems'),
+          },
+          response: {
+            ...op.response,
+            constraints: op.response.constraints.filter((c) => c.kind !== 'uniqueItems'),
+          },
+        })),
+      }
+      expect(lostUnique.length).toBe(18)
+      for (const c of lostUnique) {
+        expect(c).toMatchObject({ from: true, to: false, direction: 'loosened' })
+        expect(c.breaking).toEqual(c.side === 'request' ? MOCK : CLIENT)
+      }
+      expect(lostUnique.filter((c) => c.side === 'request').map((c) => c.path)).toEqual([
+        'members[].memberAbilities',
+        'members[].mlMemberAbilities.customMLMemberAbilities',
+        'creatorMemberAbilities',
+        'creatorMLMemberAbilities.customMLMemberAbilities',
+        'autoApprovedChangeRequestTypes',
+        'allowedResultRegions',
+      ])
       const update = 'membershipPaymentConfiguration'
       expect(report).toEqual({
         from: { file: smithy20260417, format: 'smithy' },
@@ -771,7 +849,21 @@ describe.skipIf(![smithy20260417, boto20260727].every((f) => existsSync(f)))(
           paginators: path.join(referenceDir, 'botocore-paginators-1.json'),
         },
         summary: { operations: 6, updated: 6, breaking: BOTH },
-        notes: [UNIQUE_NOTE],
+        notes: [UNIQUE_NOTE(boto20260727)],
+        types: unchangedTypes(['UpdateMembershipPaymentConfiguration']),
+        // The 2026-06-30 payer-candidate wording, found from the documentation fingerprints alone.
+        documentation: [
+          'JobComputePaymentConfig.isResponsible',
+          'MembershipJobComputePaymentConfig.isResponsible',
+          'ModelInferencePaymentConfig.isResponsible',
+          'ModelTrainingPaymentConfig.isResponsible',
+          'QueryComputePaymentConfig.isResponsible',
+        ].map((member) => ({
+          member,
+          from: 'undated cleanrooms-2022-02-17.smithy.json',
+          to: 'undated botocore-service-2.json',
+          breaking: MOCK,
+        })),
         operations: [
           {
             name: 'CreateCollaboration',

@@ -199,7 +199,7 @@ describe.each(transports)('through $name', (transport) => {
       })
       const error = await rejectionOf(client.send(new CreateCollaborationCommand(collaborationInput())))
       expect403(error, 'MissingAuthenticationTokenException', 'Missing Authentication Token')
-      expect(h.mock.snapshot()).toEqual({ version: 1, regions: {} })
+      expect(h.mock.snapshot()).toEqual({ version: 1, regions: {}, model: '2026-04-17' })
     })
 
     it('R-ID-3: an Authorization header that is not SigV4-shaped is 403 IncompleteSignatureException', async () => {

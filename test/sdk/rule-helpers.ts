@@ -130,3 +130,30 @@ export function expectBusinessRule(error: ValidationException, fields: string[],
   expect(error.fieldList?.map((field) => field.name)).toEqual(fields)
   expect(error.message).toMatch(message)
 }
+
+/**
+ * A client that adds `extra` to the JSON body it sends, as a newer SDK with more members would. `sent` collects
+ * the bodies as they left the SDK, so the test can show the extra members were on the wire.
+ */
+export function withExtraBodyMembers(
+  client: CleanRoomsClient,
+  extra: Record<string, unknown>,
+): { client: CleanRoomsClient; sent: unknown[] } {
+  const sent: unknown[] = []
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { body?: unknown; headers: Record<string, string> }
+      // The SDK hands the serialised JSON on as bytes (or, in other versions, a string).
+      const text = request.body instanceof Uint8Array ? new TextDecoder().decode(request.body) : request.body
+      if (typeof text !== 'string') throw new Error('withExtraBodyMembers: the request has no JSON body')
+      const body = { ...JSON.parse(text), ...extra }
+      sent.push(body)
+      request.body = JSON.stringify(body)
+      delete request.headers['content-length']
+      return next(args)
+    },
+    // Before the build step's content-length middleware (normal priority), so the length is computed again.
+    { step: 'build', priority: 'high', name: 'addNewerSdkBodyMembers' },
+  )
+  return { client, sent }
+}

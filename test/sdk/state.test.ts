@@ -94,7 +94,7 @@ describe.each(transports)('through $name', (transport) => {
       const { collaborationId, payingId } = await flow(h.client)
       h.mock.injectFault({ error: 'ThrottlingException', times: 5 })
       h.mock.reset()
-      expect(h.mock.snapshot()).toEqual({ version: 1, regions: {} })
+      expect(h.mock.snapshot()).toEqual({ version: 1, regions: {}, model: '2026-04-17' })
       const listed = await h.client(B).send(new ListMembershipsCommand({}))
       expect(listed.membershipSummaries).toEqual([])
       const gone = await rejectionOf(

@@ -1,6 +1,5 @@
 /** SDK suite: who pays (R-PAY-1..6), through CreateCollaboration, ListMembers, CreateMembership, Get/UpdateMembership. */
 import {
-  type CleanRoomsClient,
   CreateCollaborationCommand,
   type CreateMembershipCommandInput,
   GetMembershipCommand,
@@ -25,6 +24,7 @@ import {
   member,
   pay,
   shownPayments,
+  withExtraBodyMembers,
 } from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
 
@@ -157,33 +157,6 @@ function shown(
 ): PaymentConfiguration {
   if (category === 'queryCompute') return qc(account === payer)
   return pay({ queryCompute: account === queryPayer, [category]: account === payer })
-}
-
-/**
- * A client that adds `extra` to the JSON body it sends, as a newer SDK with more members would. `sent` collects
- * the bodies as they left the SDK, so the test can show the extra members were on the wire.
- */
-function withExtraBodyMembers(
-  client: CleanRoomsClient,
-  extra: Record<string, unknown>,
-): { client: CleanRoomsClient; sent: unknown[] } {
-  const sent: unknown[] = []
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const request = args.request as { body?: unknown; headers: Record<string, string> }
-      // The SDK hands the serialised JSON on as bytes (or, in other versions, a string).
-      const text = request.body instanceof Uint8Array ? new TextDecoder().decode(request.body) : request.body
-      if (typeof text !== 'string') throw new Error('withExtraBodyMembers: the request has no JSON body')
-      const body = { ...JSON.parse(text), ...extra }
-      sent.push(body)
-      request.body = JSON.stringify(body)
-      delete request.headers['content-length']
-      return next(args)
-    },
-    // Before the build step's content-length middleware (normal priority), so the length is computed again.
-    { step: 'build', priority: 'high', name: 'addNewerSdkBodyMembers' },
-  )
-  return { client, sent }
 }
 
 describe.each(transports)('through $name', (transport) => {
@@ -358,7 +331,7 @@ describe.each(transports)('through $name', (transport) => {
       expect(got?.paymentConfiguration).toEqual(qc(outcome))
     })
 
-    it('R-PAY-5: a category not in play cannot be claimed true', async () => {
+    it('R-PAY-5: a category not in play that nobody pays cannot be claimed true', async () => {
       const id = await createCollaboration(h.client(A), { members: [member(B, ['CAN_QUERY'])] })
       const error = await expectRejected(
         h,
@@ -367,7 +340,7 @@ describe.each(transports)('through $name', (transport) => {
             paymentConfiguration: pay({
               queryCompute: true,
               jobCompute: true,
-              'machineLearning.modelTraining': true,
+              'machineLearning.syntheticDataGeneration': true,
             }),
           }),
         ValidationException,
@@ -376,12 +349,61 @@ describe.each(transports)('through $name', (transport) => {
         error,
         [
           'paymentConfiguration.jobCompute.isResponsible',
-          'paymentConfiguration.machineLearning.modelTraining.isResponsible',
+          'paymentConfiguration.machineLearning.syntheticDataGeneration.isResponsible',
         ],
         new RegExp(
           `^Nobody pays for jobCompute in collaboration ${id}, so account ${B} cannot accept to pay for it\\. ` +
-            `Nobody pays for machineLearning\\.modelTraining in collaboration ${id}`,
+            `Nobody pays for machineLearning\\.syntheticDataGeneration in collaboration ${id}`,
         ),
+      )
+    })
+
+    it('R-PAY-3, R-PAY-5: the querier accepts model training and inference the creator never named; Get and List show it', async () => {
+      const id = await createCollaboration(h.client(A), { members: [member(B, ['CAN_QUERY']), member(C)] })
+      const accepted = pay({
+        queryCompute: true,
+        'machineLearning.modelTraining': true,
+        'machineLearning.modelInference': true,
+      })
+      const membership = await join(h.client(B), id, { paymentConfiguration: accepted })
+      expect(membership.paymentConfiguration).toEqual(accepted)
+      const { membership: got } = await h
+        .client(B)
+        .send(new GetMembershipCommand({ membershipIdentifier: membership.id }))
+      expect(got?.paymentConfiguration).toEqual(accepted)
+      // Not in play (nobody named them): ListMembers shows queryCompute alone.
+      expect((await shownPayments(h.client(A), id))[B]).toEqual(qc(true))
+    })
+
+    it('R-PAY-4: the querier cannot decline model training the creator never named; another member cannot claim it', async () => {
+      const id = await createCollaboration(h.client(A), { members: [member(B, ['CAN_QUERY']), member(C)] })
+      const declined = await expectRejected(
+        h,
+        () =>
+          join(h.client(B), id, {
+            paymentConfiguration: pay({ queryCompute: true, 'machineLearning.modelTraining': false }),
+          }),
+        ValidationException,
+      )
+      expectBusinessRule(
+        declined,
+        ['paymentConfiguration.machineLearning.modelTraining.isResponsible'],
+        new RegExp(
+          `^Account ${B} is responsible for paying for machineLearning\\.modelTraining in collaboration ${id}`,
+        ),
+      )
+      const claimed = await expectRejected(
+        h,
+        () =>
+          join(h.client(C), id, {
+            paymentConfiguration: pay({ queryCompute: false, 'machineLearning.modelInference': true }),
+          }),
+        ValidationException,
+      )
+      expectBusinessRule(
+        claimed,
+        ['paymentConfiguration.machineLearning.modelInference.isResponsible'],
+        new RegExp(`^Account ${C} is not responsible .*\\(account ${B} is\\)`),
       )
     })
   })
