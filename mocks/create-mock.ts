@@ -21,6 +21,7 @@ import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './p
 import { createSignatureCheck } from './protocol/signature-check.ts'
 import type { WireRequest, WireResponse } from './protocol/wire.ts'
 import { createRequestHandler, type MockRequestHandler } from './smithy.ts'
+import { assertValidState } from './validation/snapshot.ts'
 
 /** Options of {@link createCleanRoomsMock}. Every one has a default that suits a unit test. */
 export interface CleanRoomsMockOptions {
@@ -87,7 +88,11 @@ export interface CleanRoomsMockCore {
   reset(): void
   /** A deep copy of the state as plain JSON. */
   snapshot(): MockSnapshot
-  /** Replaces the state with a snapshot (also how unreachable states are set up, R-STATE-3). */
+  /**
+   * Replaces the state with a snapshot (also how unreachable states are set up, R-STATE-3).
+   * @throws StateValidationError naming the first bad path when the snapshot breaks the schema of the state or
+   *   one of its invariants (mocks/validation/snapshot.ts); the state is unchanged then
+   */
   restore(snapshot: MockSnapshot): void
   /**
    * Queues a fault: the next matching calls fail with that error after validation.
@@ -192,6 +197,8 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     },
     snapshot: () => store.snapshot(),
     restore(snapshot) {
+      // Deep check first (schema and invariants): a bad snapshot is refused whole and the state stays as it was.
+      assertValidState(snapshot)
       store.restore(snapshot)
       changed()
     },
