@@ -89,7 +89,7 @@ describe('snapshot validation (restore, --state)', () => {
       new RegExp(`^regions\\.${REGION}\\.collaborations\\.${bad.collaborationId}\\.arn: `),
     )
     const badId = seeded()
-    badId.region.collaborations['not-a-uuid'] = { ...(badId.collaboration as never), id: 'not-a-uuid' }
+    badId.region.collaborations['not-a-uuid'] = { ...badId.collaboration, id: 'not-a-uuid' } as never
     expect(refusal(badId.snapshot).message).toMatch(
       /collaborations\.not-a-uuid\.id: Member must have length greater than or equal to 36/,
     )
