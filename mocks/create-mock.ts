@@ -6,6 +6,7 @@ import {
   type DomainState,
   type SeedCollaborationSpec,
   type SeededCollaboration,
+  type StateWrite,
   seedCollaboration,
 } from './domain/index.ts'
 import {
@@ -50,6 +51,13 @@ export interface CleanRoomsMockOptions {
    */
   secrets?: Readonly<Record<string, string>>
 }
+
+/**
+ * One change of the state: `write` lists the records written, each as its path in the snapshot
+ * (`['regions', 'us-east-1', 'memberships', id]`) and a copy of its new value (setting each path in a copy of
+ * the previous snapshot gives the new one); `replace` means the whole state was replaced (reset, restore).
+ */
+export type StateChange = { kind: 'write'; writes: StateWrite[] } | { kind: 'replace' }
 
 /** A copy of the whole state, as plain JSON. */
 export type MockSnapshot = DomainState
@@ -99,8 +107,11 @@ export interface CleanRoomsMockCore {
    * @throws TypeError when `fault.operation` does not declare `fault.error` (R-WIRE-2)
    */
   injectFault(fault: FaultSpec): void
-  /** Calls `listener` after every state change; returns an unsubscribe function. */
-  onChange(listener: () => void): () => void
+  /**
+   * Calls `listener` after every state change with what changed (the records written, or the whole state
+   * replaced); returns an unsubscribe function. The server's `--state` journal is built on it.
+   */
+  onChange(listener: (change: StateChange) => void): () => void
   /** Typed seeding: whole collaborations, with participants, payers, statuses and memberships, in one call. */
   readonly seed: MockSeeding
 }
@@ -143,10 +154,14 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       (regionState) =>
         Object.hasOwn(regionState.collaborations, id) || Object.hasOwn(regionState.memberships, id),
     )
-  const listeners = new Set<() => void>()
+  const listeners = new Set<(change: StateChange) => void>()
   const faults: Array<Required<Pick<FaultSpec, 'error' | 'times'>> & FaultSpec> = []
-  const changed = () => {
-    for (const listener of listeners) listener()
+  const changed = (kind: StateChange['kind']) => {
+    // The written records are copied only when someone listens (the server's --state); always cleared.
+    const writes = store.takeWrites(listeners.size > 0)
+    if (listeners.size === 0) return
+    const change: StateChange = kind === 'write' ? { kind, writes } : { kind }
+    for (const listener of listeners) listener(change)
   }
   const region = options.region ?? 'us-east-1'
   const service: CleanRoomsService = createDomainService(store, deps)
@@ -182,7 +197,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
 
   const handle = (request: WireRequest): WireResponse => {
     const response = handleRequest(request, protocol)
-    if (response.status < 300 && isMutating(request)) changed()
+    if (response.status < 300 && isMutating(request)) changed('write')
     return response
   }
 
@@ -193,14 +208,14 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     reset() {
       store.reset()
       faults.length = 0
-      changed()
+      changed('replace')
     },
     snapshot: () => store.snapshot(),
     restore(snapshot) {
       // Deep check first (schema and invariants): a bad snapshot is refused whole and the state stays as it was.
       assertValidState(snapshot)
       store.restore(snapshot)
-      changed()
+      changed('replace')
     },
     injectFault(fault) {
       assertFaultSpec(fault)
@@ -221,7 +236,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     seed: {
       collaboration(spec) {
         const seeded = seedCollaboration(store, { ...spec, region: spec.region ?? region }, deps)
-        changed()
+        changed('write')
         return seeded
       },
     },

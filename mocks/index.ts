@@ -38,6 +38,7 @@ export type {
   FaultSpec,
   MockSeeding,
   MockSnapshot,
+  StateChange,
 } from './create-mock.ts'
 export { createMockCore } from './create-mock.ts'
 /* Domain */
@@ -54,3 +55,4 @@ export { CLEANROOMS_ENDPOINTS, type HandlerOptions } from './msw.ts'
 /* Protocol, for adapters of your own */
 export type { WireRequest, WireResponse } from './protocol/wire.ts'
 export type { MockRequestHandler } from './smithy.ts'
+export { StateValidationError } from './validation/snapshot.ts'

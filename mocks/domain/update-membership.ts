@@ -22,7 +22,7 @@ export function updateMembership(
   input: UpdateMembershipInput,
   deps: DomainDeps,
 ): UpdateMembershipOutput {
-  const { region, membership, collaboration } = findOwnMembership(store, caller, input.membershipIdentifier)
+  const { membership, collaboration } = findOwnMembership(store, caller, input.membershipIdentifier)
   if (membership.status !== 'ACTIVE') throw membershipNotActive(membership.id, membership.status)
 
   // Present members replace, absent ones stay (PATCH semantics); inputs are copied so the caller keeps its objects.
@@ -49,6 +49,6 @@ export function updateMembership(
     toEpochSeconds(deps.now()),
     Math.round((membership.updateTime + step) * 1000) / 1000,
   )
-  region.memberships[membership.id] = next
+  store.replaceMembership(caller.region, next)
   return { membership: toMembership(next, collaboration) }
 }
