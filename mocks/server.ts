@@ -153,8 +153,8 @@ export async function startServer<Snapshot>(options: ServerOptions<Snapshot>): P
     // Subscribe after restoring: loading the file is not a change worth writing back.
     const opened = store
     unsubscribe = mock.onChange((change) => {
-      if (change?.kind === 'write') opened.write(change.writes)
-      else opened.replace()
+      if (change?.kind !== 'write') opened.replace()
+      else if (change.writes.length > 0) opened.write(change.writes)
     })
   }
 

@@ -83,7 +83,7 @@ export async function openStateStore(file: string, options: StateStoreOptions = 
 
 interface Loaded {
   state: unknown
-  /** Whether the journal holds anything beyond its header (entries or a torn tail). */
+  /** Whether the journal must be rewritten before appending: missing, stale, or holding entries or a torn tail. */
   journalDirty: boolean
   snapshotBytes: number
 }
@@ -111,7 +111,8 @@ async function load(file: string, warn: (message: string) => void): Promise<Load
   const journal = journalOf(file)
   const journalText = await readOptional(journal)
   const snapshotBytes = snapshotText === undefined ? 0 : Buffer.byteLength(snapshotText)
-  if (journalText === undefined) return { state, journalDirty: false, snapshotBytes }
+  // No journal yet (a fresh start, or a state file written by hand or by an older version): one is started.
+  if (journalText === undefined) return { state, journalDirty: true, snapshotBytes }
 
   const lines = journalText.split('\n')
   const header = parseLine(lines[0] ?? '') as { journal?: unknown; base?: unknown } | undefined
@@ -278,7 +279,7 @@ function createStore(file: string, lockFile: string, loaded: Loaded, options: St
     loaded: loaded.state,
     async start(readState) {
       read = readState
-      if (loaded.journalDirty || loaded.state === undefined) {
+      if (loaded.journalDirty) {
         await compact()
       } else {
         handle = await open(journal, 'a', 0o600)

@@ -85,6 +85,14 @@ describe('state store', () => {
     expect(store.loaded).toBeUndefined()
   })
 
+  it('starts a journal beside a state file that has none (written by hand, or by an older version)', async () => {
+    const file = path.join(dir, 'state.json')
+    await writeFile(file, JSON.stringify({ version: 1, items: { old: 0 } }))
+    const { store, put } = await started(file)
+    await store.durable(put('a', 1))
+    expect(await afterCrash(file)).toEqual({ version: 1, items: { old: 0, a: 1 } })
+  })
+
   it('acknowledges a write only once it is on disk: a crash right after loses nothing', async () => {
     const file = path.join(dir, 'state.json')
     const { store, put } = await started(file)
