@@ -54,8 +54,9 @@ export interface CleanRoomsMockOptions {
 
 /**
  * One change of the state: `write` lists the records written, each as its path in the snapshot
- * (`['regions', 'us-east-1', 'memberships', id]`) and a copy of its new value (setting each path in a copy of
- * the previous snapshot gives the new one); `replace` means the whole state was replaced (reset, restore).
+ * (`['regions', 'us-east-1', 'memberships', id]`) and its new value (setting each path in a copy of the
+ * previous snapshot gives the new one); `replace` means the whole state was replaced (reset, restore). The
+ * values are the mock's live records, valid during the call only: serialize or copy them there, never change them.
  */
 export type StateChange = { kind: 'write'; writes: StateWrite[] } | { kind: 'replace' }
 
@@ -157,7 +158,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
   const listeners = new Set<(change: StateChange) => void>()
   const faults: Array<Required<Pick<FaultSpec, 'error' | 'times'>> & FaultSpec> = []
   const changed = (kind: StateChange['kind']) => {
-    // The written records are copied only when someone listens (the server's --state); always cleared.
+    // The written records are listed only when someone listens (the server's --state); always cleared.
     const writes = store.takeWrites(listeners.size > 0)
     if (listeners.size === 0) return
     const change: StateChange = kind === 'write' ? { kind, writes } : { kind }

@@ -306,7 +306,9 @@ async function serveRequest(
     }
     const before = context.store?.lastTicket ?? 0
     response = context.mock.handle(request)
-    await durable(context.store, before)
+    // Only a request that changed the state waits (for the disk); the others are answered at once.
+    if (context.store !== undefined && context.store.lastTicket !== before)
+      await durable(context.store, before)
   } catch (error) {
     // A bug anywhere below, or a change that could not be written: a restJson1 error, never a crashed process.
     response = toErrorResponse(error, undefined, randomUUID())

@@ -36,7 +36,7 @@ export interface StateStore {
    * holds anything, so appends always follow a clean journal.
    */
   start(read: () => unknown): Promise<void>
-  /** Queues the written records; returns a ticket for {@link StateStore.durable}. */
+  /** Queues the written records (serialized at once, so live values are fine); returns a ticket for {@link StateStore.durable}. */
   write(writes: readonly StateWrite[]): number
   /** Queues a compaction (the whole state was replaced); returns a ticket. */
   replace(): number

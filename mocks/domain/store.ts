@@ -42,10 +42,11 @@ export interface Store {
   replaceMembership(region: string, membership: MembershipRecord): void
   /**
    * The records written since the last call (a membership's collaboration counts as written: joining links its
-   * participant), as paths into the state and copies of their current values; clears the list. Empty after
-   * `restore` and `reset`, which replace the whole state. `copy: false` only clears.
+   * participant), as paths into the state and their current values; clears the list. The values are the live
+   * records, not copies: serialize them at once, never keep or change them. Empty after `restore` and `reset`,
+   * which replace the whole state. `list: false` only clears.
    */
-  takeWrites(copy?: boolean): StateWrite[]
+  takeWrites(list?: boolean): StateWrite[]
   /** An account's memberships in a region, oldest first, optionally only those in `status` (R-LIST-2). */
   membershipsOf(region: string, accountId: string, status?: MembershipStatus): readonly MembershipIndexEntry[]
 }
@@ -127,21 +128,21 @@ export function createStore(options: StoreOptions = {}): Store {
       regionState.memberships[membership.id] = membership
       written.add(`${region}\nmemberships\n${membership.id}`)
     },
-    takeWrites(copy = true) {
+    takeWrites(list = true) {
       const writes: StateWrite[] = []
-      if (copy) {
+      if (list) {
         const regions = new Set<string>()
         for (const key of written) {
           const [region = '', kind = '', id = ''] = key.split('\n')
           const regionState = Object.hasOwn(state.regions, region) ? state.regions[region] : undefined
           if (kind === 'region') {
             // A new region is written whole (it holds only what was just added), before its records.
-            if (regionState !== undefined) writes.push([['regions', region], copyJson(regionState)])
+            if (regionState !== undefined) writes.push([['regions', region], regionState])
             continue
           }
           const records = regionState?.[kind as 'collaborations' | 'memberships']
           if (records === undefined || !Object.hasOwn(records, id)) continue
-          writes.push([['regions', region, kind, id], copyJson(records[id])])
+          writes.push([['regions', region, kind, id], records[id]])
           regions.add(region)
         }
         for (const region of regions) {
