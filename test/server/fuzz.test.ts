@@ -1,13 +1,19 @@
 /**
  * Property-based fuzzing of the standalone server (fast-check): random and mutated requests on the AWS paths
- * and the control surface. Never a 5xx, every 4xx names its error type, and the state keeps its invariants.
+ * and the control surface. Never a 5xx, every 4xx names its error type, the state keeps its invariants, and
+ * the --state files (snapshot and journal) always read back as the state in memory.
  * CI runs a few thousand with a fixed seed; `npm run fuzz` runs more (FUZZ_RUNS, FUZZ_SEED).
  */
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createCleanRoomsMock } from '../../mocks/index.ts'
 import { type MockServer, startServer } from '../../mocks/server.ts'
+import { openStateStore } from '../../mocks/state-file.ts'
 import { assertValidState } from '../../mocks/validation/snapshot.ts'
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3_000)
@@ -23,16 +29,42 @@ const REGIONS = [
 ]
 
 let server: MockServer
+let dir: string
 const mock = createCleanRoomsMock({ seed: 7 })
 /** Ids the server handed out, so requests often refer to something that exists. */
 const known = { collaborations: ['00000000-0000-4000-8000-000000000000'], memberships: ['m'] }
 
 beforeAll(async () => {
-  server = await startServer({ mock, port: 0, maxRestoreBytes: 1_000_000 })
+  dir = await mkdtemp(path.join(tmpdir(), 'cleanrooms-fuzz-'))
+  // A small compaction limit, so the run goes through compactions as well as appends.
+  server = await startServer({
+    mock,
+    port: 0,
+    maxRestoreBytes: 1_000_000,
+    stateFile: path.join(dir, 'state.json'),
+    compactAtBytes: 64 * 1024,
+  })
 })
 afterAll(async () => {
   await server?.close()
+  await rm(dir, { recursive: true, force: true })
 })
+
+/** The invariants, and what a restart would read from the state files now (every answered write is on disk). */
+async function assertInvariants(): Promise<void> {
+  const snapshot = mock.snapshot()
+  assertValidState(snapshot)
+  const copy = await mkdtemp(path.join(tmpdir(), 'cleanrooms-fuzz-copy-'))
+  try {
+    for (const name of ['state.json', 'state.json.journal'])
+      await cp(path.join(dir, name), path.join(copy, name))
+    const store = await openStateStore(path.join(copy, 'state.json'))
+    expect(store.loaded).toEqual(snapshot)
+    await store.close()
+  } finally {
+    await rm(copy, { recursive: true, force: true })
+  }
+}
 
 function authorization(account: string, region: string): string {
   return `AWS4-HMAC-SHA256 Credential=${account}/20260101/${region}/cleanrooms/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`
@@ -229,7 +261,7 @@ function learn(text: string): void {
 
 describe('fuzzing the server (fast-check)', () => {
   it(
-    `${RUNS} random and mutated requests: no 5xx, every 4xx names its error type, the state keeps its invariants`,
+    `${RUNS} random and mutated requests: no 5xx, every 4xx names its error type, the state keeps its invariants and reads back from disk`,
     async () => {
       let count = 0
       await fc.assert(
@@ -247,12 +279,12 @@ describe('fuzzing the server (fast-check)', () => {
             } else {
               learn(text)
             }
-            if (++count % 50 === 0) assertValidState(mock.snapshot())
+            if (++count % 100 === 0) await assertInvariants()
           },
         ),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       )
-      assertValidState(mock.snapshot())
+      await assertInvariants()
     },
     60_000 + RUNS * 20,
   )
