@@ -70,7 +70,10 @@ export async function runServe(args: string[]): Promise<number> {
   if (!LOOPBACK.has(values.host)) {
     console.warn(
       `warning: listening on ${values.host}, not loopback. The mock does no real authentication: anyone who can ` +
-        'reach this address can read and change its state (the /__mock/ control surface included).',
+        'reach this address can read and change its state' +
+        (controlToken === undefined
+          ? ' (the /__mock/ control surface included: set --control-token to keep it to those who know the token).'
+          : ' through the AWS paths; the /__mock/ control surface needs the control token.'),
     )
   }
 

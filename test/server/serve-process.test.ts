@@ -40,13 +40,14 @@ afterEach(() => {
 })
 
 /** `cleanrooms-mock serve --port 0 …` as a child process, as a user runs it; killed after the test. */
-function serveProcess(args: string[]) {
+function serveProcess(args: string[], env: Record<string, string> = {}) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'cli/index.ts', 'serve', '--port', '0', ...args],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   )
   children.push(child)
@@ -54,8 +55,8 @@ function serveProcess(args: string[]) {
 }
 
 /** Runs serve as a child process and waits for its banner. */
-function spawnServe(args: string[]): Promise<Served> {
-  const child = serveProcess(args)
+function spawnServe(args: string[], env: Record<string, string> = {}): Promise<Served> {
+  const child = serveProcess(args, env)
   let output = ''
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
@@ -256,6 +257,22 @@ describe('cleanrooms-mock serve (child process)', () => {
     expect(output).toContain('does not exist')
     expect(output).toContain('did not start')
     expect(existsSync(path.dirname(state))).toBe(false)
+  })
+
+  it('takes the control token from CLEANROOMS_MOCK_CONTROL_TOKEN (or --control-token) and refuses a short one', async () => {
+    const served = await spawnServe([], { CLEANROOMS_MOCK_CONTROL_TOKEN: 'token-from-env' })
+    expect(served.output()).toContain('x-cleanrooms-mock-token')
+    expect(served.output()).not.toContain('token-from-env')
+    expect((await fetch(`${served.url}/__mock/health`)).status).toBe(403)
+    const allowed = await fetch(`${served.url}/__mock/health`, {
+      headers: { 'x-cleanrooms-mock-token': 'token-from-env' },
+    })
+    expect(allowed.status).toBe(200)
+    served.child.kill('SIGTERM')
+    expect(await served.exit).toBe(0)
+    const short = await runServeToExit(['--control-token', 'short'])
+    expect(short.code).toBe(2)
+    expect(short.output).toContain('at least 8 characters')
   })
 
   it('refuses to start on a corrupt state file and leaves the file as it was', async () => {
