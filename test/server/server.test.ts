@@ -461,6 +461,19 @@ describe('control surface: for test harnesses, never for web pages', () => {
     }
   })
 
+  it('listening on every address (0.0.0.0): any IP literal of the port names the server, a DNS name does not', async () => {
+    const server = await serve({ host: '0.0.0.0' })
+    for (const [host, status] of [
+      [`127.0.0.1:${server.port}`, 200],
+      [`10.1.2.3:${server.port}`, 200],
+      [`localhost:${server.port}`, 200],
+      [`rebind.evil.example:${server.port}`, 403],
+      [`10.1.2.3:${server.port + 1}`, 403],
+    ] as const) {
+      expect((await send(server, { path: '/__mock/health', headers: { host } })).status, host).toBe(status)
+    }
+  })
+
   it('refuses state-changing actions without content-type application/json (what a page sends without a preflight)', async () => {
     const { server, before, snapshot } = await withCollaboration()
     for (const headers of [{ 'content-type': 'text/plain' }, {} as Record<string, string>]) {
