@@ -8,6 +8,7 @@ import { benchMsw } from './msw.ts'
 import { type Figure, printFigure, writeReport } from './report.ts'
 import { benchScale } from './scale.ts'
 import { benchServerLatency } from './server-latency.ts'
+import { benchState } from './state.ts'
 import { benchThroughput } from './throughput.ts'
 
 const BENCHMARKS: Record<string, () => Promise<Figure[]>> = {
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Figure[]>> = {
   server: benchServerLatency,
   throughput: benchThroughput,
   scale: benchScale,
+  state: benchState,
 }
 
 // The SDK warns once per process that Node 20 support ends; it is noise in a benchmark's output.

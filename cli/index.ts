@@ -33,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'run the mock as an HTTP server for the SDK, curl and other languages (default 127.0.0.1:4566)',
     usage:
-      'serve [--port 4566] [--host 127.0.0.1] [--model 2023-11-14|2026-04-17|2026-07-27] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]',
+      'serve [--port 4566] [--host 127.0.0.1] [--model 2023-11-14|2026-04-17|2026-07-27] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures] [--control-token <token>] [--max-restore-bytes <n>]',
     options: [
       ['--port <n>', 'port to listen on (default 4566; 0 picks a free one)'],
       ['--host <addr>', 'address to listen on (default 127.0.0.1; anything else is reachable by others)'],
@@ -41,8 +41,16 @@ const COMMANDS: Record<string, Command> = {
       ['--accounts <file>', 'access keys and their account ids (docs/server.md)'],
       ['--strict', 'refuse access keys not in --accounts (R-ID-3)'],
       ['--seed <n>', 'seed of the generated ids (default: a new one per start)'],
-      ['--state <file>', 'load the state at start and rewrite it after every change'],
+      [
+        '--state <file>',
+        'load the state at start; every change is on disk before it is answered (its directory must exist)',
+      ],
       ['--check-signatures', 'verify SigV4 signatures with the secrets of --accounts (R-ID-4)'],
+      [
+        '--control-token <token>',
+        'require this token in x-cleanrooms-mock-token on /__mock/ (default: $CLEANROOMS_MOCK_CONTROL_TOKEN)',
+      ],
+      ['--max-restore-bytes <n>', 'largest POST /__mock/restore body (default 268435456, 256 MiB)'],
     ],
     exits: '0 after a clean stop (SIGINT/SIGTERM), 1 could not start, 2 bad arguments',
     // Loaded on demand: `generate` must keep working even when the mock does not compile.

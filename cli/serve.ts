@@ -7,7 +7,10 @@ import { createCleanRoomsMock, DEFAULT_MODEL, MODELS, type ModelName } from '../
 import { DEFAULT_HOST, DEFAULT_PORT, type MockServer, startServer } from '../mocks/server.ts'
 import { StateFileError } from '../mocks/state-file.ts'
 
-export const SERVE_USAGE = `serve [--port 4566] [--host 127.0.0.1] [--model ${MODELS.join('|')}] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures]`
+export const SERVE_USAGE = `serve [--port 4566] [--host 127.0.0.1] [--model ${MODELS.join('|')}] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures] [--control-token <token>] [--max-restore-bytes <n>]`
+
+/** Environment variable that sets the control token when `--control-token` is not given. */
+export const CONTROL_TOKEN_ENV = 'CLEANROOMS_MOCK_CONTROL_TOKEN'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
@@ -27,6 +30,8 @@ export async function runServe(args: string[]): Promise<number> {
       seed: { type: 'string' },
       state: { type: 'string' },
       'check-signatures': { type: 'boolean', default: false },
+      'control-token': { type: 'string' },
+      'max-restore-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -37,6 +42,18 @@ export async function runServe(args: string[]): Promise<number> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     return fail(2, `--port must be 0-65535, got ${values.port}`)
+  const maxRestoreBytes =
+    values['max-restore-bytes'] === undefined ? undefined : Number(values['max-restore-bytes'])
+  if (maxRestoreBytes !== undefined && !(Number.isSafeInteger(maxRestoreBytes) && maxRestoreBytes > 0)) {
+    return fail(2, `--max-restore-bytes must be a positive integer, got ${values['max-restore-bytes']}`)
+  }
+  const controlToken = values['control-token'] ?? (process.env[CONTROL_TOKEN_ENV] || undefined)
+  if (controlToken !== undefined && controlToken.length < 8) {
+    return fail(
+      2,
+      `the control token (--control-token or ${CONTROL_TOKEN_ENV}) must be at least 8 characters`,
+    )
+  }
   const seed = values.seed === undefined ? undefined : Number(values.seed)
   if (seed !== undefined && !Number.isInteger(seed))
     return fail(2, `--seed must be an integer, got ${values.seed}`)
@@ -62,7 +79,10 @@ export async function runServe(args: string[]): Promise<number> {
   if (!LOOPBACK.has(values.host)) {
     console.warn(
       `warning: listening on ${values.host}, not loopback. The mock does no real authentication: anyone who can ` +
-        'reach this address can read and change its state (the /__mock/ control surface included).',
+        'reach this address can read and change its state' +
+        (controlToken === undefined
+          ? ' (the /__mock/ control surface included: set --control-token to keep it to those who know the token).'
+          : ' through the AWS paths; the /__mock/ control surface needs the control token.'),
     )
   }
 
@@ -84,8 +104,13 @@ export async function runServe(args: string[]): Promise<number> {
       port,
       host: values.host,
       ...(values.state === undefined ? {} : { stateFile: values.state }),
+      ...(maxRestoreBytes === undefined ? {} : { maxRestoreBytes }),
+      ...(controlToken === undefined ? {} : { controlToken }),
       onStateWriteError: (error) =>
-        console.error(`cleanrooms-mock serve: could not write the state file: ${(error as Error).message}`),
+        console.error(
+          `cleanrooms-mock serve: could not write the state file (the requests waiting for it were answered 500): ${(error as Error).message}`,
+        ),
+      onStateWarning: (message) => console.warn(`cleanrooms-mock serve: ${message}`),
     })
   } catch (error) {
     if (error instanceof StateFileError) return fail(1, `${error.message}. The server did not start.`)
@@ -120,6 +145,7 @@ export async function runServe(args: string[]): Promise<number> {
       checkSignatures,
       state: values.state,
       model,
+      controlToken: controlToken !== undefined,
     }),
   )
   return stopped
@@ -130,6 +156,8 @@ interface BannerFacts {
   strict: boolean
   checkSignatures: boolean
   state: string | undefined
+  /** Whether the control surface needs a token (the token itself is never printed). */
+  controlToken?: boolean
 }
 
 /** The start-up text: where to point the SDK, which keys mean which account, and copy-paste examples. */
@@ -161,7 +189,8 @@ export function banner(server: MockServer, settings: AccountSettings, facts: Ban
     'curl:',
     `  curl --aws-sigv4 "aws:amz:us-east-1:cleanrooms" --user ${example.accessKeyId}:${secret} ${server.url}/memberships`,
     '',
-    'Control (for test harnesses): GET /__mock/health, POST /__mock/reset, GET /__mock/snapshot, POST /__mock/restore, POST /__mock/faults',
+    'Control (for test harnesses, not web pages): GET /__mock/health, POST /__mock/reset, GET /__mock/snapshot, POST /__mock/restore, POST /__mock/faults',
+    `  POST actions take content-type: application/json${facts.controlToken ? '; every action needs the x-cleanrooms-mock-token header (the token you gave)' : ''}`,
     'Ctrl-C stops the server.',
   )
   return lines.join('\n')
@@ -169,7 +198,7 @@ export function banner(server: MockServer, settings: AccountSettings, facts: Ban
 
 function describeState(file: string | undefined, restored: boolean): string {
   if (file === undefined) return 'in memory only (--state <file> keeps it across restarts)'
-  return `${file} (${restored ? 'loaded' : 'new'}; written after every change)`
+  return `${file} (${restored ? 'loaded' : 'new'}; every change is on disk before it is answered)`
 }
 
 function isModelName(value: string): value is ModelName {

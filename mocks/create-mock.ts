@@ -6,6 +6,7 @@ import {
   type DomainState,
   type SeedCollaborationSpec,
   type SeededCollaboration,
+  type StateWrite,
   seedCollaboration,
 } from './domain/index.ts'
 import {
@@ -16,12 +17,13 @@ import {
 } from './generated/errors.ts'
 import type { OperationName } from './generated/operations.ts'
 import { createRandom, uuidFrom } from './internal/random.ts'
-import { DEFAULT_MODEL, type ModelName, profileFor } from './profiles.ts'
+import { DEFAULT_MODEL, type ModelName, profileFor, snapshotModelOf } from './profiles.ts'
 import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
 import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './protocol/handle-request.ts'
 import { createSignatureCheck } from './protocol/signature-check.ts'
 import type { WireRequest, WireResponse } from './protocol/wire.ts'
 import { createRequestHandler, type MockRequestHandler } from './smithy.ts'
+import { assertValidState } from './validation/snapshot.ts'
 
 /** Options of {@link createCleanRoomsMock}. Every one has a default that suits a unit test. */
 export interface CleanRoomsMockOptions {
@@ -57,6 +59,14 @@ export interface CleanRoomsMockOptions {
    */
   secrets?: Readonly<Record<string, string>>
 }
+
+/**
+ * One change of the state: `write` lists the records written, each as its path in the snapshot
+ * (`['regions', 'us-east-1', 'memberships', id]`) and its new value (setting each path in a copy of the
+ * previous snapshot gives the new one); `replace` means the whole state was replaced (reset, restore). The
+ * values are the mock's live records, valid during the call only: serialize or copy them there, never change them.
+ */
+export type StateChange = { kind: 'write'; writes: StateWrite[] } | { kind: 'replace' }
 
 /**
  * A copy of the whole state, as plain JSON, with the model profile it belongs to (R-MODEL-1). A snapshot
@@ -103,6 +113,8 @@ export interface CleanRoomsMockCore {
   /**
    * Replaces the state with a snapshot (also how unreachable states are set up, R-STATE-3).
    * @throws TypeError when the snapshot belongs to another model profile (R-MODEL-1), or is not a snapshot
+   * @throws StateValidationError naming the first bad path when the snapshot breaks the schema of the state or
+   *   one of its invariants (mocks/validation/snapshot.ts); the state is unchanged then
    */
   restore(snapshot: MockSnapshot): void
   /**
@@ -110,8 +122,11 @@ export interface CleanRoomsMockCore {
    * @throws TypeError when `fault.operation` does not declare `fault.error` (R-WIRE-2)
    */
   injectFault(fault: FaultSpec): void
-  /** Calls `listener` after every state change; returns an unsubscribe function. */
-  onChange(listener: () => void): () => void
+  /**
+   * Calls `listener` after every state change with what changed (the records written, or the whole state
+   * replaced); returns an unsubscribe function. The server's `--state` journal is built on it.
+   */
+  onChange(listener: (change: StateChange) => void): () => void
   /** Typed seeding: whole collaborations, with participants, payers, statuses and memberships, in one call. */
   readonly seed: MockSeeding
 }
@@ -135,6 +150,7 @@ export interface MockSeeding {
 export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsMockCore {
   const profile = profileFor(options.model ?? DEFAULT_MODEL)
   const { operations } = profile.wire
+  const snapshotModel = snapshotModelOf(profile)
   const random = createRandom(options.seed ?? 1)
   const clock = options.clock ?? Date.now
   const deps: DomainDeps = {
@@ -156,10 +172,14 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       (regionState) =>
         Object.hasOwn(regionState.collaborations, id) || Object.hasOwn(regionState.memberships, id),
     )
-  const listeners = new Set<() => void>()
+  const listeners = new Set<(change: StateChange) => void>()
   const faults: Array<Required<Pick<FaultSpec, 'error' | 'times'>> & FaultSpec> = []
-  const changed = () => {
-    for (const listener of listeners) listener()
+  const changed = (kind: StateChange['kind']) => {
+    // The written records are listed only when someone listens (the server's --state); always cleared.
+    const writes = store.takeWrites(listeners.size > 0)
+    if (listeners.size === 0) return
+    const change: StateChange = kind === 'write' ? { kind, writes } : { kind }
+    for (const listener of listeners) listener(change)
   }
   const region = options.region ?? 'us-east-1'
   const service: CleanRoomsService = createDomainService(store, deps)
@@ -196,7 +216,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
 
   const handle = (request: WireRequest): WireResponse => {
     const response = handleRequest(request, protocol)
-    if (response.status < 300 && isMutating(request)) changed()
+    if (response.status < 300 && isMutating(request)) changed('write')
     return response
   }
 
@@ -208,7 +228,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     reset() {
       store.reset()
       faults.length = 0
-      changed()
+      changed('replace')
     },
     snapshot: () => ({ ...store.snapshot(), model: profile.model }),
     restore(snapshot) {
@@ -219,8 +239,11 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
             `(create the mock with { model: '${String(model)}' } to restore it)`,
         )
       }
+      // Deep check first (schema and invariants, by this profile's shapes and payer rules): a bad snapshot is
+      // refused whole and the state stays as it was.
+      assertValidState(state, snapshotModel)
       store.restore(state)
-      changed()
+      changed('replace')
     },
     injectFault(fault) {
       assertFaultSpec(fault, operations)
@@ -241,7 +264,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     seed: {
       collaboration(spec) {
         const seeded = seedCollaboration(store, { ...spec, region: spec.region ?? region }, deps)
-        changed()
+        changed('write')
         return seeded
       },
     },

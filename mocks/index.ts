@@ -38,6 +38,7 @@ export type {
   FaultSpec,
   MockSeeding,
   MockSnapshot,
+  StateChange,
 } from './create-mock.ts'
 export { createMockCore } from './create-mock.ts'
 /* Domain */
@@ -56,3 +57,4 @@ export { DEFAULT_MODEL, MODELS, type ModelName } from './profiles.ts'
 /* Protocol, for adapters of your own */
 export type { WireRequest, WireResponse } from './protocol/wire.ts'
 export type { MockRequestHandler } from './smithy.ts'
+export { StateValidationError } from './validation/snapshot.ts'

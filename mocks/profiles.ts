@@ -6,12 +6,20 @@
 import { DEFAULT_RULES, type ModelFacts, rulesFor, type ServiceRules } from './domain/profile-rules.ts'
 import { operations as operations20231114 } from './generated/2023-11-14/operations.ts'
 import { shapes as shapes20231114 } from './generated/2023-11-14/shapes.ts'
-import { validateInput as validateInput20231114 } from './generated/2023-11-14/validators.ts'
+import {
+  validateInput as validateInput20231114,
+  validateShape as validateShape20231114,
+} from './generated/2023-11-14/validators.ts'
 import { operations as operations20260727 } from './generated/2026-07-27/operations.ts'
 import { shapes as shapes20260727 } from './generated/2026-07-27/shapes.ts'
-import { validateInput as validateInput20260727 } from './generated/2026-07-27/validators.ts'
+import {
+  validateInput as validateInput20260727,
+  validateShape as validateShape20260727,
+} from './generated/2026-07-27/validators.ts'
 import type { ShapeEntry } from './generated/shapes.ts'
+import { validateShape } from './generated/validators.ts'
 import { DEFAULT_WIRE_MODEL, type WireModel, wireModel } from './protocol/handle-request.ts'
+import type { SnapshotModel } from './validation/snapshot.ts'
 
 /** The model dates a mock can be pinned to, oldest first. */
 export const MODELS = ['2023-11-14', '2026-04-17', '2026-07-27'] as const
@@ -27,6 +35,8 @@ export interface ModelProfile {
   readonly model: ModelName
   readonly wire: WireModel
   readonly rules: ServiceRules
+  /** A validator per shape, for the deep check of a snapshot (mocks/validation/snapshot.ts). */
+  readonly validateShape: SnapshotModel['validateShape']
 }
 
 /**
@@ -35,8 +45,11 @@ export interface ModelProfile {
  */
 const PAYER_CANDIDATES_FROM = '2026-06-30'
 
-function profile(model: ModelName, tables: Omit<WireModel, 'route'>): ModelProfile {
-  return { model, wire: wireModel(tables), rules: rulesFromShapes(model, tables.shapes) }
+function profile(
+  model: ModelName,
+  { validateShape, ...tables }: Omit<WireModel, 'route'> & Pick<ModelProfile, 'validateShape'>,
+): ModelProfile {
+  return { model, wire: wireModel(tables), rules: rulesFromShapes(model, tables.shapes), validateShape }
 }
 
 /** The domain rules of a model, read from its generated shape table (exported for the test that checks DEFAULT_RULES). */
@@ -67,19 +80,26 @@ function factsOf(model: string, shapes: Readonly<Record<string, ShapeEntry>>): M
   }
 }
 
-const DEFAULT_PROFILE: ModelProfile = { model: DEFAULT_MODEL, wire: DEFAULT_WIRE_MODEL, rules: DEFAULT_RULES }
+const DEFAULT_PROFILE: ModelProfile = {
+  model: DEFAULT_MODEL,
+  wire: DEFAULT_WIRE_MODEL,
+  rules: DEFAULT_RULES,
+  validateShape,
+}
 
 /** Every profile by name. */
 export const PROFILES: Readonly<Record<ModelName, ModelProfile>> = {
   '2023-11-14': profile('2023-11-14', {
     operations: operations20231114,
     validateInput: validateInput20231114,
+    validateShape: validateShape20231114,
     shapes: shapes20231114,
   }),
   '2026-04-17': DEFAULT_PROFILE,
   '2026-07-27': profile('2026-07-27', {
     operations: operations20260727,
     validateInput: validateInput20260727,
+    validateShape: validateShape20260727,
     shapes: shapes20260727,
   }),
 }
@@ -91,4 +111,9 @@ export const PROFILES: Readonly<Record<ModelName, ModelProfile>> = {
 export function profileFor(model: unknown = DEFAULT_MODEL): ModelProfile {
   if (typeof model === 'string' && Object.hasOwn(PROFILES, model)) return PROFILES[model as ModelName]
   throw new TypeError(`unknown model profile ${JSON.stringify(model)}; the profiles are ${MODELS.join(', ')}`)
+}
+
+/** What a snapshot of a mock of `profile` is checked against (mocks/validation/snapshot.ts). */
+export function snapshotModelOf(profile: ModelProfile): SnapshotModel {
+  return { shapes: profile.wire.shapes, validateShape: profile.validateShape, rules: profile.rules }
 }

@@ -30,4 +30,4 @@ export {
   type PaymentCategoryKey,
   type RegionState,
 } from './state.ts'
-export { createStore, type Store, type StoreOptions } from './store.ts'
+export { createStore, type StateWrite, type Store, type StoreOptions } from './store.ts'

@@ -43,9 +43,21 @@ export interface Store {
   addCollaboration(region: string, collaboration: CollaborationRecord): void
   /** Adds a membership, assigning its creation sequence; returns the stored record. */
   addMembership(region: string, membership: Omit<MembershipRecord, 'sequence'>): MembershipRecord
+  /** Replaces a stored membership (same id, same owner, same status for the indexes). */
+  replaceMembership(region: string, membership: MembershipRecord): void
+  /**
+   * The records written since the last call (a membership's collaboration counts as written: joining links its
+   * participant), as paths into the state and their current values; clears the list. The values are the live
+   * records, not copies: serialize them at once, never keep or change them. Empty after `restore` and `reset`,
+   * which replace the whole state. `list: false` only clears.
+   */
+  takeWrites(list?: boolean): StateWrite[]
   /** An account's memberships in a region, oldest first, optionally only those in `status` (R-LIST-2). */
   membershipsOf(region: string, accountId: string, status?: MembershipStatus): readonly MembershipIndexEntry[]
 }
+
+/** One written record: its path in the state (`['regions', region, 'memberships', id]`) and its new value. */
+export type StateWrite = [path: string[], value: unknown]
 
 /** Default page-token secret when the caller gives none. */
 const DEFAULT_TOKEN_SECRET = 'cleanrooms-mock'
@@ -57,6 +69,8 @@ const DEFAULT_TOKEN_SECRET = 'cleanrooms-mock'
 export function createStore(options: StoreOptions = {}): Store {
   let state = emptyState()
   const index = createMembershipIndex()
+  // Written records as `region\nkind\nid` (kind: region | collaborations | memberships), in first-write order.
+  const written = new Set<string>()
 
   function writeRegion(region: string): RegionState {
     const existing = Object.hasOwn(state.regions, region) ? state.regions[region] : undefined
@@ -70,6 +84,7 @@ export function createStore(options: StoreOptions = {}): Store {
       writable: true,
       configurable: true,
     })
+    written.add(`${region}\nregion\n`)
     return created
   }
 
@@ -85,10 +100,12 @@ export function createStore(options: StoreOptions = {}): Store {
       assertConsistent(next)
       state = next
       index.rebuild(state)
+      written.clear()
     },
     reset() {
       state = emptyState()
       index.rebuild(state)
+      written.clear()
     },
     readRegion: (region) => (Object.hasOwn(state.regions, region) ? state.regions[region] : undefined),
     addCollaboration(region, collaboration) {
@@ -97,6 +114,7 @@ export function createStore(options: StoreOptions = {}): Store {
         throw new Error(`collaboration ${collaboration.id} already exists in ${region}`)
       }
       regionState.collaborations[collaboration.id] = collaboration
+      written.add(`${region}\ncollaborations\n${collaboration.id}`)
     },
     addMembership(region, membership) {
       const regionState = writeRegion(region)
@@ -107,7 +125,38 @@ export function createStore(options: StoreOptions = {}): Store {
       const record: MembershipRecord = { ...membership, sequence: regionState.lastSequence }
       regionState.memberships[record.id] = record
       index.add(region, record)
+      written.add(`${region}\nmemberships\n${record.id}`)
+      written.add(`${region}\ncollaborations\n${record.collaborationId}`)
       return record
+    },
+    replaceMembership(region, membership) {
+      const regionState = writeRegion(region)
+      regionState.memberships[membership.id] = membership
+      written.add(`${region}\nmemberships\n${membership.id}`)
+    },
+    takeWrites(list = true) {
+      const writes: StateWrite[] = []
+      if (list) {
+        const regions = new Set<string>()
+        for (const key of written) {
+          const [region = '', kind = '', id = ''] = key.split('\n')
+          const regionState = Object.hasOwn(state.regions, region) ? state.regions[region] : undefined
+          if (kind === 'region') {
+            // A new region is written whole (it holds only what was just added), before its records.
+            if (regionState !== undefined) writes.push([['regions', region], regionState])
+            continue
+          }
+          const records = regionState?.[kind as 'collaborations' | 'memberships']
+          if (records === undefined || !Object.hasOwn(records, id)) continue
+          writes.push([['regions', region, kind, id], records[id]])
+          regions.add(region)
+        }
+        for (const region of regions) {
+          writes.push([['regions', region, 'lastSequence'], state.regions[region]?.lastSequence ?? 0])
+        }
+      }
+      written.clear()
+      return writes
     },
     membershipsOf: (region, accountId, status) => index.list(region, accountId, status),
   }

@@ -56,6 +56,6 @@ export function updateMembership(
     toEpochSeconds(deps.now()),
     Math.round((membership.updateTime + step) * 1000) / 1000,
   )
-  region.memberships[membership.id] = next
+  store.replaceMembership(caller.region, next)
   return { membership: toMembership(next, collaboration) }
 }

@@ -8,6 +8,8 @@ export async function toWireRequest(request: Request): Promise<WireRequest> {
   request.headers.forEach((value, name) => {
     headers[name] = value
   })
+  // fetch keeps Host out of its headers; on the wire it is the URL's authority, and SigV4 signs it.
+  headers['host'] ??= url.host
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text()
   return { method: request.method, path: url.pathname, query: url.searchParams, headers, body }
 }

@@ -12,6 +12,10 @@ export const protocolErrorStatus = {
   RequestEntityTooLargeException: 413,
   /** Server only: a client that stops sending its body mid-way. */
   RequestTimeoutException: 408,
+  /** Server only: the control surface refuses a foreign Host or Origin, or a missing control token. */
+  ForbiddenException: 403,
+  /** Server only: a control action that changes the state, sent without `content-type: application/json`. */
+  UnsupportedMediaTypeException: 415,
 } as const
 
 export type ProtocolErrorName = keyof typeof protocolErrorStatus

@@ -37,7 +37,7 @@ const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
  * core is not.
  *
  * @throws ProtocolError `InvalidSignatureException` (wrong signature, clock skew over 5 minutes, wrong
- *   scope), `IncompleteSignatureException` (no `x-amz-date`, unparsable header), `UnrecognizedClientException`
+ *   scope, `host` or an `x-amz-*` header not signed, a signed header missing), `IncompleteSignatureException` (no `x-amz-date`, unparsable header), `UnrecognizedClientException`
  *   (an access key with no configured secret).
  * @example
  * const checkSignature = createSignatureCheck({ secrets: { AKIDALICE: 'alice-secret' } })
@@ -69,6 +69,8 @@ export function createSignatureCheck(options: SignatureCheckOptions): SignatureC
       )
     }
     checkSkew(amzDate, signedAt, now(), maxSkewMs)
+    // AWS's order: the date and its skew, then what SignedHeaders must cover, then the scope and the signature.
+    checkSignedHeaders(request, auth.signedHeaders)
     if (auth.date !== amzDate.slice(0, 8)) {
       throw new ProtocolError(
         'InvalidSignatureException',
@@ -96,12 +98,54 @@ export function createSignatureCheck(options: SignatureCheckOptions): SignatureC
     if (!equalInConstantTime(expected, auth.signature)) {
       throw new ProtocolError(
         'InvalidSignatureException',
-        'The signature sent does not match the one the mock computed from the request and the secret key of ' +
-          `${auth.accessKeyId}. Check the secret access key and how the request is signed.\n` +
+        `${SIGNATURE_MISMATCH} The mock used the secret key of ${auth.accessKeyId}.\n` +
           `Canonical request the mock signed:\n${canonicalRequest}\n\nString to sign:\n${stringToSign}`,
       )
     }
   }
+}
+
+/** AWS's first sentences when a signature does not match; tools match on them. */
+const SIGNATURE_MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret ' +
+  'Access Key and signing method. Consult the service documentation for details.'
+
+/**
+ * What AWS demands of SignedHeaders before it computes anything: `host` signed (so a signed request cannot be
+ * replayed against another host), every `x-amz-*` header that was sent signed (so none can be added or
+ * changed on the way), and every header SignedHeaders names actually present (a missing one would be signed
+ * as empty, which AWS answers as a mismatch).
+ * @throws ProtocolError InvalidSignatureException
+ */
+function checkSignedHeaders(request: WireRequest, signedHeaders: readonly string[]): void {
+  const signed = new Set(signedHeaders)
+  if (!signed.has('host')) {
+    throw new ProtocolError(
+      'InvalidSignatureException',
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    )
+  }
+  for (const name of Object.keys(request.headers)) {
+    if (name.startsWith('x-amz-') && !signed.has(name)) {
+      throw new ProtocolError(
+        'InvalidSignatureException',
+        `'${headerCase(name)}' must be a 'SignedHeader' in the AWS Authorization.`,
+      )
+    }
+  }
+  for (const name of signed) {
+    if (request.headers[name] === undefined) {
+      throw new ProtocolError(
+        'InvalidSignatureException',
+        `${SIGNATURE_MISMATCH} The header '${name}' is named in SignedHeaders but was not sent.`,
+      )
+    }
+  }
+}
+
+/** `x-amz-date` → `X-Amz-Date`, as AWS names headers in its messages. */
+function headerCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())
 }
 
 interface Authorization {

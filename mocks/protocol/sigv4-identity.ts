@@ -1,4 +1,5 @@
 /** Protocol layer: who is calling, read from the SigV4 Authorization header (identity, not authentication). */
+import { REGION_NAME } from '../internal/region-name.ts'
 import { ProtocolError } from './protocol-errors.ts'
 
 /** The caller of one request. State is per region; resources belong to accounts. */
@@ -26,6 +27,17 @@ const CREDENTIAL =
 const TWELVE_DIGITS = /^\d{12}$/
 
 /**
+ * AWS refuses a credential scope whose region is not a region name before it looks at anything else
+ * (403 InvalidSignatureException, with or without signature checking).
+ * @throws ProtocolError InvalidSignatureException
+ */
+export function assertRegionName(region: string): void {
+  if (!REGION_NAME.test(region)) {
+    throw new ProtocolError('InvalidSignatureException', 'Credential should be scoped to a valid region. ')
+  }
+}
+
+/**
  * Reads the caller from `Authorization: AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/cleanrooms/aws4_request, …`.
  * The signature is not checked here (see R-ID-4, opt-in, in signature-check.ts).
  * @throws ProtocolError MissingAuthenticationTokenException, IncompleteSignatureException, UnrecognizedClientException
@@ -42,6 +54,7 @@ export function readCaller(authorization: string | undefined, options: IdentityO
     )
   }
   const [, accessKeyId = '', , region = options.defaultRegion] = match
+  assertRegionName(region)
   const known = options.accounts.get(accessKeyId)
   if (known) return { accountId: known, region, accessKeyId }
   if (options.strict) {

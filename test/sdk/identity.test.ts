@@ -97,21 +97,26 @@ describe.each(transports)('through $name', (transport) => {
       ).resolves.toMatchObject({ memberSummaries: [{ accountId: A }] })
     })
 
-    it('R-ID-1: a credential scope naming the region "__proto__" gets a region like any other, kept in the state', async () => {
-      await start()
-      const authorization = sigV4Authorization(A, '__proto__')
-      const created = await readResponse(
-        await h.raw(rawRequest('/collaborations', { body: collaborationInput(), authorization })),
-      )
-      expect(created.status).toBe(200)
-      const { id } = (created.body as { collaboration: { id: string } }).collaboration
-      const listed = await readResponse(
-        await h.raw(rawRequest(`/collaborations/${id}/members`, { authorization })),
-      )
-      expect(listed.status).toBe(200)
-      const { regions } = h.mock.snapshot()
-      expect(Object.keys(regions)).toEqual(['__proto__'])
-      expect(Object.getPrototypeOf(regions)).toBe(Object.prototype)
+    it('R-ID-1: a credential scope whose region is not a region name is 403 InvalidSignatureException, signatures checked or not, and stores nothing', async () => {
+      for (const [round, options] of [{}, { secrets: { [A]: 'test-secret' } }].entries()) {
+        if (round > 0) await h.close()
+        await start(options)
+        for (const region of ['__proto__', 'evil<script>|x', 'US-EAST-1', 'us-east-1-x']) {
+          const refused = await readResponse(
+            await h.raw(
+              rawRequest('/collaborations', {
+                body: collaborationInput(),
+                authorization: sigV4Authorization(A, region),
+              }),
+            ),
+          )
+          expect([refused.status, refused.errorType]).toEqual([403, 'InvalidSignatureException'])
+          expect((refused.body as { message: string }).message).toBe(
+            'Credential should be scoped to a valid region. ',
+          )
+        }
+        expect(h.mock.snapshot().regions).toEqual({})
+      }
     })
   })
 

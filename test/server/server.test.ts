@@ -1,5 +1,5 @@
 /** The standalone server through the real SDK and raw sockets: limits, timeouts, load, control surface, signatures. */
-import { Agent } from 'node:http'
+import { Agent, request } from 'node:http'
 import { connect } from 'node:net'
 
 import {
@@ -58,6 +58,9 @@ async function rejection(
 function authorization(accessKeyId = ALICE): string {
   return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/us-east-1/cleanrooms/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`
 }
+
+/** State-changing control actions take JSON, so a web page cannot send them without a (refused) preflight. */
+const JSON_TYPE = { 'content-type': 'application/json' }
 
 const collaborationInput = (members = [{ accountId: BOB, memberAbilities: [], displayName: 'bob' }]) => ({
   name: 'shared',
@@ -268,14 +271,24 @@ describe('standalone server', () => {
     const snapshot = await (await fetch(`${server.url}/__mock/snapshot`)).text()
     expect(snapshot).toContain('"shared"')
 
-    expect((await fetch(`${server.url}/__mock/reset`, { method: 'POST' })).status).toBe(200)
+    expect((await fetch(`${server.url}/__mock/reset`, { method: 'POST', headers: JSON_TYPE })).status).toBe(
+      200,
+    )
     expect(await (await fetch(`${server.url}/__mock/snapshot`)).text()).not.toContain('"shared"')
 
-    const restored = await fetch(`${server.url}/__mock/restore`, { method: 'POST', body: snapshot })
+    const restored = await fetch(`${server.url}/__mock/restore`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: snapshot,
+    })
     expect(restored.status).toBe(200)
     expect(await (await fetch(`${server.url}/__mock/snapshot`)).text()).toBe(snapshot)
 
-    const bad = await fetch(`${server.url}/__mock/restore`, { method: 'POST', body: 'not json' })
+    const bad = await fetch(`${server.url}/__mock/restore`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: 'not json',
+    })
     expect(bad.status).toBe(400)
     expect(bad.headers.get('x-amzn-errortype')).toBe('SerializationException')
     const unknown = await fetch(`${server.url}/__mock/seed`, { method: 'POST' })
@@ -320,7 +333,11 @@ describe('standalone server', () => {
     await client(server).send(new CreateCollaborationCommand(collaborationInput()))
     const before = await (await fetch(`${server.url}/__mock/snapshot`)).text()
     for (const body of ['{"version":2,"regions":{}}', '{"version":1,"regions":{"us-east-1":{}}}']) {
-      const response = await fetch(`${server.url}/__mock/restore`, { method: 'POST', body })
+      const response = await fetch(`${server.url}/__mock/restore`, {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body,
+      })
       expect(response.status).toBe(400)
       expect(response.headers.get('x-amzn-errortype')).toBe('SerializationException')
       expect(((await response.json()) as { message: string }).message).toMatch(
@@ -334,6 +351,7 @@ describe('standalone server', () => {
     const server = await serve()
     const injected = await fetch(`${server.url}/__mock/faults`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ operation: 'ListMemberships', error: 'ThrottlingException', times: 1 }),
     })
     expect(injected.status).toBe(200)
@@ -347,11 +365,200 @@ describe('standalone server', () => {
       '{"error":"ThrottlingException","times":0}',
       '[]',
     ]) {
-      const refused = await fetch(`${server.url}/__mock/faults`, { method: 'POST', body })
+      const refused = await fetch(`${server.url}/__mock/faults`, { method: 'POST', headers: JSON_TYPE, body })
       expect(refused.status, body).toBe(400)
       expect(refused.headers.get('x-amzn-errortype')).toBe('SerializationException')
     }
     await expect(client(server).send(new ListMembershipsCommand({}))).resolves.toBeDefined()
+  })
+})
+
+describe('control surface: for test harnesses, never for web pages', () => {
+  /** One request through node:http, so Host and Origin can be anything a browser or a rebinding page sends. */
+  function send(
+    server: MockServer,
+    init: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: init.method ?? 'GET',
+          path: init.path,
+          headers: init.headers,
+          agent: false,
+        },
+        (res) => {
+          let body = ''
+          res.setEncoding('utf8').on('data', (chunk: string) => {
+            body += chunk
+          })
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        },
+      )
+      req.on('error', reject)
+      req.end(init.body)
+    })
+  }
+
+  async function withCollaboration(options: Partial<ServerOptions> = {}) {
+    const server = await serve(options)
+    await client(server).send(new CreateCollaborationCommand(collaborationInput()))
+    const snapshot = () => JSON.stringify(server.mock.snapshot())
+    return { server, before: snapshot(), snapshot }
+  }
+
+  it('carries no CORS headers, and refuses a request from a foreign Origin (preflight included) with 403', async () => {
+    const { server, before, snapshot } = await withCollaboration()
+    const plain = await send(server, { path: '/__mock/snapshot' })
+    expect(plain.status).toBe(200)
+    expect(plain.headers['access-control-allow-origin']).toBeUndefined()
+
+    const origin = 'https://evil.example'
+    const read = await send(server, { path: '/__mock/snapshot', headers: { origin } })
+    expect([read.status, read.headers['x-amzn-errortype']]).toEqual([403, 'ForbiddenException'])
+    expect(read.body).not.toContain('"shared"')
+    expect(read.headers['access-control-allow-origin']).toBeUndefined()
+    const preflight = await send(server, {
+      method: 'OPTIONS',
+      path: '/__mock/reset',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    })
+    expect(preflight.status).toBe(403)
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined()
+    const reset = await send(server, {
+      method: 'POST',
+      path: '/__mock/reset',
+      headers: { origin, 'content-type': 'application/json' },
+    })
+    expect(reset.status).toBe(403)
+    expect(snapshot()).toBe(before)
+
+    // The server's own origin (a tool on the same origin) is fine.
+    const own = await send(server, { path: '/__mock/health', headers: { origin: server.url } })
+    expect(own.status).toBe(200)
+  })
+
+  it('refuses a Host that does not name the listening address (DNS rebinding) with 403', async () => {
+    const { server, before, snapshot } = await withCollaboration()
+    for (const host of [`rebind.evil.example:${server.port}`, 'localhost:1', '127.0.0.1']) {
+      const refused = await send(server, {
+        method: 'POST',
+        path: '/__mock/reset',
+        headers: { host, 'content-type': 'application/json' },
+      })
+      expect([refused.status, refused.headers['x-amzn-errortype']], host).toEqual([403, 'ForbiddenException'])
+      expect(JSON.parse(refused.body).message).toContain('DNS rebinding')
+    }
+    expect(snapshot()).toBe(before)
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+      expect((await send(server, { path: '/__mock/health', headers: { host } })).status, host).toBe(200)
+    }
+  })
+
+  it('listening on every address (0.0.0.0): any IP literal of the port names the server, a DNS name does not', async () => {
+    const server = await serve({ host: '0.0.0.0' })
+    for (const [host, status] of [
+      [`127.0.0.1:${server.port}`, 200],
+      [`10.1.2.3:${server.port}`, 200],
+      [`localhost:${server.port}`, 200],
+      [`rebind.evil.example:${server.port}`, 403],
+      [`10.1.2.3:${server.port + 1}`, 403],
+    ] as const) {
+      expect((await send(server, { path: '/__mock/health', headers: { host } })).status, host).toBe(status)
+    }
+  })
+
+  it('refuses state-changing actions without content-type application/json (what a page sends without a preflight)', async () => {
+    const { server, before, snapshot } = await withCollaboration()
+    for (const headers of [{ 'content-type': 'text/plain' }, {} as Record<string, string>]) {
+      const reset = await send(server, { method: 'POST', path: '/__mock/reset', headers })
+      expect([reset.status, reset.headers['x-amzn-errortype']]).toEqual([
+        415,
+        'UnsupportedMediaTypeException',
+      ])
+      const restore = await send(server, {
+        method: 'POST',
+        path: '/__mock/restore',
+        headers,
+        body: '{"version":1,"regions":{}}',
+      })
+      expect(restore.status).toBe(415)
+    }
+    expect(snapshot()).toBe(before)
+    const json = await send(server, {
+      method: 'POST',
+      path: '/__mock/reset',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    })
+    expect(json.status).toBe(200)
+  })
+
+  it('requires the control token in its header when one is set', async () => {
+    const { server, before, snapshot } = await withCollaboration({ controlToken: 's3cret-token' })
+    for (const headers of [{}, { 'x-cleanrooms-mock-token': 'wrong' }]) {
+      const refused = await send(server, { path: '/__mock/snapshot', headers })
+      expect([refused.status, refused.headers['x-amzn-errortype']]).toEqual([403, 'ForbiddenException'])
+      expect(refused.body).not.toContain('"shared"')
+    }
+    const reset = await send(server, {
+      method: 'POST',
+      path: '/__mock/reset',
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(reset.status).toBe(403)
+    expect(snapshot()).toBe(before)
+    const allowed = await send(server, {
+      path: '/__mock/snapshot',
+      headers: { 'x-cleanrooms-mock-token': 's3cret-token' },
+    })
+    expect(allowed.status).toBe(200)
+    // The AWS paths do not ask for it.
+    await expect(client(server).send(new ListMembershipsCommand({}))).resolves.toBeDefined()
+  })
+
+  it('refuses an unknown action before reading its body, and caps every body (restore has its own limit)', async () => {
+    const server = await serve({ maxBodyBytes: 1_000, maxRestoreBytes: 50_000 })
+    // A 200 MiB body is declared but never sent: the answer comes without reading it.
+    const unknown = await rawExchange(
+      server,
+      `POST /__mock/seed HTTP/1.1\r\nhost: 127.0.0.1:${server.port}\r\ncontent-type: application/json\r\ncontent-length: 209715200\r\n\r\n{`,
+    )
+    expect(unknown).toMatch(/^HTTP\/1\.1 404/)
+    expect(unknown).toContain('x-amzn-errortype: UnknownOperationException')
+    const fault = await send(server, {
+      method: 'POST',
+      path: '/__mock/faults',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'ThrottlingException', pad: 'x'.repeat(2_000) }),
+    })
+    expect([fault.status, fault.headers['x-amzn-errortype']], fault.body).toEqual([
+      413,
+      'RequestEntityTooLargeException',
+    ])
+    const big = JSON.stringify({ version: 1, regions: {}, pad: 'x'.repeat(60_000) })
+    const restore = await send(server, {
+      method: 'POST',
+      path: '/__mock/restore',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    })
+    expect(restore.status).toBe(413)
+    expect(JSON.parse(restore.body).message).toContain('50000 bytes')
+    // Under the restore limit but over the general one: restore takes it (and then refuses the junk member).
+    const junk = await send(server, {
+      method: 'POST',
+      path: '/__mock/restore',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1, regions: {}, pad: 'x'.repeat(5_000) }),
+    })
+    expect(junk.status).toBe(400)
+    expect(JSON.parse(junk.body).message).toContain('pad: is not a member of a snapshot')
   })
 })
 

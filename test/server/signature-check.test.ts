@@ -129,4 +129,69 @@ describe('signature check (R-ID-4)', () => {
     const { 'x-amz-date': _, ...headers } = request.headers
     expect(failure(() => check({ ...request, headers })).name).toBe('IncompleteSignatureException')
   })
+
+  describe('what SignedHeaders must cover, as AWS demands it', () => {
+    /** Signs GET /memberships with exactly these headers present, leaving `unsigned` out of SignedHeaders. */
+    async function signedWith(
+      headers: Record<string, string>,
+      unsigned: string[] = [],
+    ): Promise<WireRequest> {
+      const signer = new SignatureV4({
+        service: 'cleanrooms',
+        region: 'eu-west-2',
+        credentials: { accessKeyId: 'AKIDALICE', secretAccessKey: 'alice-secret' },
+        sha256: Sha256,
+      })
+      const out = await signer.sign(
+        { method: 'GET', protocol: 'https:', hostname: 'h', path: '/memberships', query: {}, headers },
+        { signingDate: new Date(SIGNED_AT), unsignableHeaders: new Set(unsigned) },
+      )
+      const wire: Record<string, string> = {}
+      for (const [name, value] of Object.entries(out.headers)) wire[name.toLowerCase()] = value
+      return {
+        method: 'GET',
+        path: '/memberships',
+        query: new URLSearchParams(),
+        headers: wire,
+        body: undefined,
+      }
+    }
+
+    it('R-ID-4: refuses a request whose host is not signed (it could be replayed against another host)', async () => {
+      const request = await signedWith({ 'x-amz-user-agent': 'aws-sdk-js/3' })
+      // Signed without host: the signature itself is right for what was signed.
+      const error = failure(() =>
+        check({ ...request, headers: { ...request.headers, host: 'other.example' } }),
+      )
+      expect([error.name, error.message]).toEqual([
+        'InvalidSignatureException',
+        "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+      ])
+    })
+
+    it('R-ID-4: refuses an x-amz-* header that was sent but not signed (x-amz-date included)', async () => {
+      const dateUnsigned = await signedWith({ host: 'h' }, ['x-amz-date'])
+      const error = failure(() => check(dateUnsigned))
+      expect([error.name, error.message]).toEqual([
+        'InvalidSignatureException',
+        "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.",
+      ])
+      const signedRequest = await signedWith({ host: 'h' })
+      const added = { ...signedRequest.headers, 'x-amz-security-token': 'added-later' }
+      expect(failure(() => check({ ...signedRequest, headers: added })).message).toBe(
+        "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization.",
+      )
+    })
+
+    it('R-ID-4: refuses a request missing a header that SignedHeaders names, as a signature mismatch', async () => {
+      const request = await signedWith({ host: 'h', 'x-custom': 'value' })
+      const { 'x-custom': _, ...headers } = request.headers
+      const error = failure(() => check({ ...request, headers }))
+      expect(error.name).toBe('InvalidSignatureException')
+      expect(error.message).toMatch(
+        /^The request signature we calculated does not match the signature you provided\./,
+      )
+      expect(error.message).toContain("'x-custom' is named in SignedHeaders but was not sent")
+    })
+  })
 })
