@@ -1,0 +1,17 @@
+// Plain Node, CommonJS: every entry by its name, through package.json "exports" (require conditions).
+const sdk = require('@aws-sdk/client-cleanrooms')
+const main = require('cleanrooms-mock')
+const contracts = require('cleanrooms-mock/contracts')
+const server = require('cleanrooms-mock/server')
+const types = require('cleanrooms-mock/types')
+const { check } = require('./check.cjs')
+
+if (!require.resolve('cleanrooms-mock').endsWith('/dist/cjs/mocks/index.js'))
+  throw new Error('not the CommonJS build')
+check({ main, server, types, contracts, sdk }).then(
+  () => console.log(`cjs: ok on Node ${process.version}`),
+  (error) => {
+    console.error(error)
+    process.exitCode = 1
+  },
+)
