@@ -23,7 +23,7 @@ const LEGS = [
   { name: 'node20', node: 'system', msw: '2', pact: '16' },
   { name: 'node22', node: '22', msw: '3', pact: '17' },
   { name: 'node24', node: '24', msw: '2', pact: '16' },
-  // The oldest Node "engines" allows: plain require() and import only (the test tools need newer Node 20s).
+  // The oldest Node "engines" allows: plain require() and import only (vitest 4 and Pact need a newer Node 20).
   { name: 'node20.11', node: '20.11.1', scriptsOnly: true, reuses: 'node20' },
 ]
 
@@ -62,8 +62,11 @@ async function runLeg(leg) {
   if (dir === undefined) throw new Error(`leg ${leg.reuses} did not run`)
   projects.set(leg.name, dir)
 
-  await check(leg, 'plain Node ESM: import every entry', () => run(env, dir, 'node', ['esm.mjs']))
-  await check(leg, 'plain Node CommonJS: require every entry', () => run(env, dir, 'node', ['cjs.cjs']))
+  // Pact 16 requires an ES-only module, which Node 20.11 to 20.18 cannot require: there, no /contracts.
+  const flags = leg.scriptsOnly ? ['--without-contracts'] : []
+  const what = leg.scriptsOnly ? 'every entry but /contracts' : 'every entry'
+  await check(leg, `plain Node ESM: import ${what}`, () => run(env, dir, 'node', ['esm.mjs', ...flags]))
+  await check(leg, `plain Node CommonJS: require ${what}`, () => run(env, dir, 'node', ['cjs.cjs', ...flags]))
   if (leg.scriptsOnly) return
 
   for (const { file } of readmeTestFiles(

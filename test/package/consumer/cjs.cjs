@@ -1,7 +1,10 @@
 // Plain Node, CommonJS: every entry by its name, through package.json "exports" (require conditions).
 const sdk = require('@aws-sdk/client-cleanrooms')
 const main = require('cleanrooms-mock')
-const contracts = require('cleanrooms-mock/contracts')
+// --without-contracts: on Node 20.11 to 20.18 Pact itself cannot load (it requires an ES-only module).
+const contracts = process.argv.includes('--without-contracts')
+  ? undefined
+  : require('cleanrooms-mock/contracts')
 const server = require('cleanrooms-mock/server')
 const types = require('cleanrooms-mock/types')
 const { check } = require('./check.cjs')
