@@ -100,8 +100,29 @@ const COMMANDS: Record<string, Command> = {
     ],
     exits: '0 every interaction passed, 1 one failed or none were found, 2 bad arguments',
     // Loaded on demand: only this command needs Pact's native core.
-    run: async (args) => (await import('./verify.ts')).runVerify(args),
+    run: async (args) => (await needsPact(() => import('./verify.ts'))).runVerify(args),
   },
+}
+
+/**
+ * Loads a command that needs @pact-foundation/pact, an optional peer dependency: without it, the error says
+ * what to install instead of Node's "Cannot find package".
+ */
+async function needsPact<Module>(load: () => Promise<Module>): Promise<Module> {
+  try {
+    return await load()
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (
+      code === 'ERR_MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes("'@pact-foundation/pact'")
+    )
+      throw new Error(
+        'needs @pact-foundation/pact 16.x or 17.x, an optional peer dependency: npm install -D @pact-foundation/pact',
+        { cause: error },
+      )
+    throw error
+  }
 }
 
 /** Thrown when a repository-only command runs from an installed package; printed as it is, exit 2. */
