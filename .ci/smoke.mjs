@@ -170,6 +170,8 @@ function writeTsconfigs(dir) {
     noEmit: true,
     skipLibCheck: true,
     types: ['node'],
+    // A condition monorepos set for their own sources: the package must not answer it with .ts files.
+    customConditions: ['source'],
     target: 'ES2022',
     lib: ['ES2023', 'DOM'],
   }
