@@ -1,9 +1,24 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+/** This package's own name resolves to the sources inside the repository, as tsconfig.json "paths" does. */
+const SELF = {
+  'cleanrooms-mock/server': 'mocks/server.ts',
+  'cleanrooms-mock/contracts': 'contracts/index.ts',
+  'cleanrooms-mock/types/2023-11-14': 'mocks/generated/2023-11-14/types.ts',
+  'cleanrooms-mock/types/2026-04-17': 'mocks/generated/types.ts',
+  'cleanrooms-mock/types/2026-07-27': 'mocks/generated/2026-07-27/types.ts',
+  'cleanrooms-mock/types': 'mocks/generated/types.ts',
+  'cleanrooms-mock': 'mocks/index.ts',
+}
+
 export default defineConfig({
-  // Imports of 'cleanrooms-mock' resolve to the sources, as in tsconfig.json (package.json "source" condition).
-  // Only 'source' is added: dependencies are externalized and resolved by Node with its own conditions.
-  ssr: { resolve: { conditions: ['source'] } },
+  resolve: {
+    alias: Object.entries(SELF).map(([name, file]) => ({
+      find: new RegExp(`^${name}$`),
+      replacement: fileURLToPath(new URL(file, import.meta.url)),
+    })),
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // Pact consumer and provider steps run as separate commands, in order (see .ci/run).

@@ -1,6 +1,7 @@
 // Prints one closing line, "ci: N passed, N failed, N skipped", over the vitest JSON reports and the
-// node:test TAP report that .ci/run collected in the folder given as the first argument.
-import { readdirSync, readFileSync } from 'node:fs'
+// node:test / smoke TAP reports that .ci/run collected in the folder given as the first argument, then the
+// steps that failed (listed in its "steps" file). Exit 1 if a test or a step failed, or nothing passed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const dir = process.argv[2]
@@ -10,7 +11,14 @@ let skipped = 0
 for (const name of readdirSync(dir)) {
   const text = readFileSync(join(dir, name), 'utf8')
   if (name.endsWith('.json')) {
-    const report = JSON.parse(text)
+    let report
+    try {
+      report = JSON.parse(text)
+    } catch {
+      failed += 1
+      console.log(`unreadable report ${name}`)
+      continue
+    }
     passed += report.numPassedTests
     failed += report.numFailedTests
     skipped += report.numPendingTests + report.numTodoTests
@@ -20,5 +28,8 @@ for (const name of readdirSync(dir)) {
     skipped += Number(/^# skipped (\d+)$/m.exec(text)?.[1] ?? 0)
   }
 }
+const steps = join(dir, 'steps')
+const failedSteps = existsSync(steps) ? readFileSync(steps, 'utf8').split('\n').filter(Boolean) : []
 console.log(`\nci: ${passed} passed, ${failed} failed, ${skipped} skipped`)
-process.exitCode = failed > 0 || passed === 0 ? 1 : 0
+if (failedSteps.length > 0) console.log(`ci: failed steps: ${failedSteps.join('; ')}`)
+process.exitCode = failed > 0 || passed === 0 || failedSteps.length > 0 ? 1 : 0

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { benchInProcess } from './in-process.ts'
+import { benchInstalledCli } from './installed-cli.ts'
 import { benchMsw } from './msw.ts'
 import { type Figure, printFigure, writeReport } from './report.ts'
 import { benchScale } from './scale.ts'
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<Figure[]>> = {
   throughput: benchThroughput,
   scale: benchScale,
   state: benchState,
+  'installed-cli': benchInstalledCli,
 }
 
 // The SDK warns once per process that Node 20 support ends; it is noise in a benchmark's output.

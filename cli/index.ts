@@ -2,9 +2,9 @@
  * CLI: `cleanrooms-mock <command>`, a dispatcher over one file per command (cli/<command>.ts), each loaded
  * only when its command runs: `serve` and `verify` never load the generator, `--help` loads no command.
  */
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
 import { DEFAULT_SPEC } from './usage.ts'
 
 /** A subcommand: a one-line summary, its usage and options for `--help`, and what it does (exit code back). */
@@ -28,7 +28,7 @@ const COMMANDS: Record<string, Command> = {
       ['--spec <file>', `the spec to generate from (default ${DEFAULT_SPEC})`],
     ],
     exits: '0 written or up to date, 1 drift (with --check) or an error, 2 bad arguments',
-    run: async (args) => (await import('./generate.ts')).runGenerateCommand(args),
+    run: async (args) => (await maintainerCommand('generate', 'runGenerateCommand'))(args),
   },
   serve: {
     summary: 'run the mock as an HTTP server for the SDK, curl and other languages (default 127.0.0.1:4566)',
@@ -67,7 +67,7 @@ const COMMANDS: Record<string, Command> = {
     ],
     exits: '0 nothing breaking, 1 a breaking change (per --fail-on), 2 bad arguments or an unreadable input',
     // Loaded on demand, like serve: the other subcommands do not need it.
-    run: async (args) => (await import('./diff.ts')).runDiff(args),
+    run: async (args) => (await maintainerCommand('diff', 'runDiff'))(args),
   },
   'import-model': {
     summary: 'import an AWS model (Smithy JSON AST or botocore service-2.json) into the OpenAPI spec',
@@ -86,7 +86,7 @@ const COMMANDS: Record<string, Command> = {
       ['--out <file>', `where to write the spec (default ${DEFAULT_SPEC})`],
     ],
     exits: '0 written, 1 the model could not be imported, 2 bad arguments',
-    run: async (args) => (await import('./import-model.ts')).runImportModel(args),
+    run: async (args) => (await maintainerCommand('import-model', 'runImportModel'))(args),
   },
   verify: {
     summary: "verify a consumer's pact files (or a broker's pacts) against the mock and its provider states",
@@ -123,8 +123,55 @@ const COMMANDS: Record<string, Command> = {
     ],
     exits: '0 every interaction passed, 1 one failed or none were found, 2 bad arguments',
     // Loaded on demand: only this command needs Pact's native core.
-    run: async (args) => (await import('./verify.ts')).runVerify(args),
+    run: async (args) => (await needsPact(() => import('./verify.ts'))).runVerify(args),
   },
+}
+
+/**
+ * Loads a command that needs @pact-foundation/pact, an optional peer dependency: without it, the error says
+ * what to install instead of Node's "Cannot find package".
+ */
+async function needsPact<Module>(load: () => Promise<Module>): Promise<Module> {
+  try {
+    return await load()
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (
+      code === 'ERR_MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes("'@pact-foundation/pact'")
+    )
+      throw new Error(
+        'needs @pact-foundation/pact 16.x or 17.x, an optional peer dependency: npm install -D @pact-foundation/pact',
+        { cause: error },
+      )
+    throw error
+  }
+}
+
+/** Thrown when a repository-only command runs from an installed package; printed as it is, exit 2. */
+class RepositoryOnly extends Error {}
+
+/**
+ * Loads cli/<name>.ts, a maintainer command (generate, import-model, diff): they need the repository's
+ * spec/ and generator/ and its dev dependencies, so the package ships none of them
+ * (docs/decisions/0009-installed-cli.md). The specifier is built at run time so the build (tsc) neither
+ * follows nor emits them: from an installed package the file is absent, and the command says where it works.
+ */
+async function maintainerCommand(
+  name: string,
+  exported: string,
+): Promise<(args: string[]) => Promise<number>> {
+  const file = new URL(`./${name}.ts`, import.meta.url)
+  if (!existsSync(file)) {
+    throw new RepositoryOnly(
+      `cleanrooms-mock ${name} is a maintainer command: it works in a clone of the cleanrooms-mock repository ` +
+        `(npm ci, then npm run ${name === 'generate' ? 'generate' : `${name} --`} …), not from an installed package. ` +
+        'Installed, the package runs serve and verify.',
+    )
+  }
+  const run: unknown = ((await import(file.href)) as Record<string, unknown>)[exported]
+  if (typeof run !== 'function') throw new Error(`cli/${name}.ts exports no ${exported}`)
+  return run as (args: string[]) => Promise<number>
 }
 
 function help(): string {
@@ -195,6 +242,10 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     // A wrong option is the caller's mistake (exit 2, with the usage), not a failure of the command.
     if (isArgumentError(error)) return usage(name, 2, error.message)
+    if (error instanceof RepositoryOnly) {
+      console.error(error.message)
+      return 2
+    }
     console.error(`cleanrooms-mock ${name}: ${error instanceof Error ? error.message : String(error)}`)
     return 1
   }

@@ -28,7 +28,15 @@ export function createCleanRoomsMock(options: CreateCleanRoomsMockOptions = {}):
   const core = createMockCore(options)
   const handlerOptions: HandlerOptions = {}
   if (options.endpoint !== undefined) handlerOptions.endpoint = options.endpoint
-  return { ...core, handlers: createHandlers(core.handle, handlerOptions) }
+  let handlers: HttpHandler[] | undefined
+  // Built on first use: only this needs msw (an optional peer dependency), and it says so when it is missing.
+  return {
+    ...core,
+    get handlers() {
+      handlers ??= createHandlers(core.handle, handlerOptions)
+      return handlers
+    },
+  }
 }
 
 /* Mock */

@@ -1,6 +1,7 @@
 /** Way in #1: MSW request handlers over the protocol layer (setupServer in Node, setupWorker in browsers). */
-import { type HttpHandler, http } from 'msw'
+import type { HttpHandler } from 'msw'
 
+import { loadMsw } from './internal/msw-module.ts'
 import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
 import type { WireRequest, WireResponse } from './protocol/wire.ts'
 
@@ -34,7 +35,7 @@ export function createHandlers(
   const basePath =
     typeof options.endpoint === 'string' ? new URL(options.endpoint).pathname.replace(/\/+$/, '') : ''
   return [
-    http.all(endpoint, async ({ request }) => {
+    loadMsw().http.all(endpoint, async ({ request }) => {
       const wire = await toWireRequest(request)
       if (basePath !== '') wire.path = wire.path.slice(basePath.length) || '/'
       return toFetchResponse(handle(wire))
