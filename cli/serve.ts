@@ -6,6 +6,7 @@ import { type AccountSettings, readAccountsFile } from '../mocks/accounts-file.t
 import {
   createCleanRoomsMock,
   DEFAULT_MODEL,
+  MAX_SAMPLE_ACCOUNTS,
   MAX_SAMPLE_COLLABORATIONS,
   MODELS,
   type ModelName,
@@ -120,8 +121,16 @@ export async function runServe(args: string[]): Promise<number> {
   // holds a state is loaded over it (the sample fills new states only). Names and accounts follow --seed
   // (default 1), so a front end sees the same accounts at every start.
   const sampleSeed = seed ?? 1
+  // The accounts of --accounts (the first 5) are the sample's busy accounts, so their keys see the most.
+  const known = [...new Set(settings.entries.map((entry) => entry.accountId))].slice(0, MAX_SAMPLE_ACCOUNTS)
   const sampled =
-    sample === undefined ? undefined : mock.seed.sample({ collaborations: sample, seed: sampleSeed })
+    sample === undefined
+      ? undefined
+      : mock.seed.sample({
+          collaborations: sample,
+          seed: sampleSeed,
+          ...(known.length === 0 ? {} : { accounts: known }),
+        })
 
   let server: MockServer
   try {
@@ -196,7 +205,12 @@ const BANNER_SAMPLE_ACCOUNTS = 5
 
 /** The start-up text: where to point the SDK, which keys mean which account, and copy-paste examples. */
 export function banner(server: MockServer, settings: AccountSettings, facts: BannerFacts): string {
-  const example = settings.entries[0] ?? { accessKeyId: '111111111111', secretAccessKey: 'any-secret' }
+  // With a sample and no accounts file, the example calls as the busiest sampled account.
+  const busiest = facts.sample?.applied === true ? facts.sample.result.accounts[0]?.accountId : undefined
+  const example = settings.entries[0] ?? {
+    accessKeyId: busiest ?? '111111111111',
+    secretAccessKey: 'any-secret',
+  }
   const secret = example.secretAccessKey ?? 'any-secret'
   const lines = [
     `cleanrooms-mock listening on ${server.url}`,

@@ -151,8 +151,8 @@ export interface MockSeeding {
    * accounts in many collaborations) made by CreateCollaboration and CreateMembership themselves, for a demo or a
    * front end on the MSW worker (docs/sample.md). The same `seed`, with the same mock `seed` and `clock`, gives
    * the same snapshot. Added to what the state holds; atomic.
-   * @throws TypeError when `collaborations` is not an integer from 0 to 10 000, `seed` not an integer, or
-   *   `region` not a region name
+   * @throws TypeError when `collaborations` is not an integer from 0 to 10 000, `seed` not an integer,
+   *   `region` not a region name, or `accounts` not 1 to 5 distinct account ids
    * @example
    * const { accounts } = mock.seed.sample({ collaborations: 50, seed: 7 })
    * // accounts[0].accountId has the most memberships: use it as the access key id to list them

@@ -58,6 +58,7 @@ export { DEFAULT_MODEL, MODELS, type ModelName } from './profiles.ts'
 export type { WireRequest, WireResponse } from './protocol/wire.ts'
 /* Sample data (docs/sample.md) */
 export {
+  MAX_SAMPLE_ACCOUNTS,
   MAX_SAMPLE_COLLABORATIONS,
   type SampledAccount,
   type SampledCollaboration,

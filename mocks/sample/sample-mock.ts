@@ -40,6 +40,9 @@ import {
 /** The most collaborations one `sample()` call makes (a demo or a UI, not a load test: see bench/ for those). */
 export const MAX_SAMPLE_COLLABORATIONS = 10_000
 
+/** The most `accounts` a sample takes (2023-11-14 allows 9 members: 5 busy accounts and 3 others fit). */
+export const MAX_SAMPLE_ACCOUNTS = 5
+
 /** What to sample. */
 export interface SampleOptions {
   /** How many collaborations: an integer from 0 to {@link MAX_SAMPLE_COLLABORATIONS}. */
@@ -52,6 +55,11 @@ export interface SampleOptions {
   seed?: number
   /** Region to fill. Default: the mock's region. */
   region?: string
+  /**
+   * Accounts to make the busy ones, in most collaborations (1 to 5 distinct 12-digit account ids), e.g. the
+   * accounts your front end signs in as. Default: 3 accounts drawn from the seed.
+   */
+  accounts?: readonly string[]
 }
 
 /** One sampled collaboration. */
@@ -110,7 +118,7 @@ export function assertSampleOptions(options: unknown): asserts options is Sample
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('sample: options are an object { collaborations, seed?, region? }')
   }
-  const { collaborations, seed, region } = options as Record<string, unknown>
+  const { collaborations, seed, region, accounts } = options as Record<string, unknown>
   if (
     typeof collaborations !== 'number' ||
     !Number.isInteger(collaborations) ||
@@ -126,6 +134,19 @@ export function assertSampleOptions(options: unknown): asserts options is Sample
   }
   if (region !== undefined && !(typeof region === 'string' && REGION_NAME.test(region))) {
     throw new TypeError(`sample: region must be a region name like us-east-1, got ${String(region)}`)
+  }
+  if (accounts !== undefined) {
+    if (
+      !Array.isArray(accounts) ||
+      accounts.length === 0 ||
+      accounts.length > MAX_SAMPLE_ACCOUNTS ||
+      !accounts.every((account) => typeof account === 'string' && /^\d{12}$/.test(account)) ||
+      new Set(accounts).size !== accounts.length
+    ) {
+      throw new TypeError(
+        `sample: accounts must list 1 to ${MAX_SAMPLE_ACCOUNTS} distinct 12-digit account ids, got ${JSON.stringify(accounts)}`,
+      )
+    }
   }
 }
 
@@ -157,7 +178,7 @@ export function sampleMock(target: SampleTarget, options: SampleOptions): Sample
   const end = Math.floor(target.now() / 1000) * 1000
   let time = end
   const service = createDomainService(target.store, { now: () => time, newId: () => target.newId() })
-  const accounts = sampleAccounts(random, options.collaborations)
+  const accounts = sampleAccounts(random, options.collaborations, options.accounts)
   const before = target.store.snapshot()
   try {
     const collaborations: SampledCollaboration[] = []
@@ -259,19 +280,20 @@ function featuresOf(profile: ModelProfile): Features {
 function sampleAccounts(
   random: Random,
   collaborations: number,
+  given: readonly string[] | undefined,
 ): { hubs: Account[]; others: Account[]; all: Account[] } {
-  const ids = new Set<string>(['123456789012'])
+  const ids = new Set<string>(['123456789012', ...(given ?? [])])
   const names = new Set<string>()
-  const account = (): Account => {
-    let accountId: string
-    do {
+  const account = (id?: string): Account => {
+    let accountId = id
+    while (accountId === undefined || (id === undefined && ids.has(accountId))) {
       accountId = `${between(random, 1, 9)}${String(between(random, 0, 99_999_999_999)).padStart(11, '0')}`
-    } while (ids.has(accountId))
+    }
     ids.add(accountId)
     return { accountId, displayName: companyName(random, names), collaborations: 0, memberships: 0 }
   }
-  const hubs = [account(), account(), account()]
-  const others = Array.from({ length: Math.max(4, Math.ceil(collaborations * 1.2)) }, account)
+  const hubs = given === undefined ? [account(), account(), account()] : given.map((id) => account(id))
+  const others = Array.from({ length: Math.max(4, Math.ceil(collaborations * 1.2)) }, () => account())
   return { hubs, others, all: [...hubs, ...others] }
 }
 

@@ -98,6 +98,26 @@ describe('mock.seed.sample', () => {
     expect(participants.some((p) => p.abilities.includes('CAN_RUN_JOB'))).toBe(true)
   })
 
+  it('makes the accounts it is given the busy ones, in more collaborations than any other', () => {
+    const mine = ['111111111111', '222222222222']
+    for (const model of MODELS) {
+      const mock = fixedMock(model)
+      const result = mock.seed.sample({ collaborations: 30, accounts: mine })
+      expect(
+        result.accounts
+          .slice(0, 2)
+          .map((account) => account.accountId)
+          .sort(),
+      ).toEqual(mine)
+      const others = result.accounts.slice(2).map((account) => account.collaborations)
+      for (const account of result.accounts.slice(0, 2)) {
+        expect(account.collaborations).toBeGreaterThanOrEqual(10)
+        expect(account.collaborations).toBeGreaterThan(Math.max(...others))
+      }
+      createCleanRoomsMock({ model }).restore(mock.snapshot())
+    }
+  })
+
   describe.each(MODELS)('model %s', (model) => {
     it('R-MODEL-2: the state passes the deep snapshot check of its own profile, for many seeds', () => {
       for (let seed = 1; seed <= 12; seed++) {
@@ -184,6 +204,11 @@ describe('mock.seed.sample', () => {
       undefined,
       { collaborations: 2, seed: 0.5 },
       { collaborations: 2, region: 'Mars' },
+      { collaborations: 2, accounts: [] },
+      { collaborations: 2, accounts: ['111111111111', '111111111111'] },
+      { collaborations: 2, accounts: ['1111'] },
+      { collaborations: 2, accounts: '111111111111' },
+      { collaborations: 2, accounts: ['1', '2', '3', '4', '5', '6'].map((d) => d.repeat(12)) },
     ]
     for (const options of bad) {
       expect(() => mock.seed.sample(options as { collaborations: number }), JSON.stringify(options)).toThrow(

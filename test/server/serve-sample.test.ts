@@ -1,6 +1,6 @@
 /** `cleanrooms-mock serve --sample N` as a child process (docs/sample.md, docs/server.md), read through /__mock/snapshot. */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -168,6 +168,30 @@ describe('cleanrooms-mock serve --sample', () => {
     expect(second.output()).toContain('sample:     not applied: the state file already held a state')
     expect(await snapshotOf(url)).toEqual(firstSnapshot)
     await stop(second)
+  })
+
+  it('with --accounts, the accounts of the file are the busy ones and the banner example signs in as the first', async () => {
+    const accounts = path.join(dir, 'accounts.json')
+    await writeFile(
+      accounts,
+      JSON.stringify({
+        accounts: [
+          {
+            name: 'alice',
+            accountId: '111111111111',
+            accessKeyId: 'AKIDALICE',
+            secretAccessKey: 'alice-secret',
+          },
+          { name: 'bob', accountId: '222222222222', accessKeyId: 'AKIDBOB', secretAccessKey: 'bob-secret' },
+        ],
+      }),
+    )
+    const run = serve(['--sample', '20', '--accounts', accounts])
+    await listening(run)
+    const listed = [...run.output().matchAll(/^ {4}(\d{12}) {2}/gm)].map((match) => match[1])
+    expect(listed.slice(0, 2).sort()).toEqual(['111111111111', '222222222222'])
+    expect(run.output()).toContain("accessKeyId: 'AKIDALICE'")
+    await stop(run)
   })
 
   it('refuses a negative, too large, fractional or non-numeric --sample: usage error, exit 2', async () => {
