@@ -176,6 +176,8 @@ export function sampleMock(target: SampleTarget, options: SampleOptions): Sample
   const random = createRandom(options.seed ?? 1)
   const features = featuresOf(target.profile)
   const end = Math.floor(target.now() / 1000) * 1000
+  // Never before the epoch, for a clock set near it.
+  const start = Math.max(0, end - WINDOW_MS)
   let time = end
   const service = createDomainService(target.store, { now: () => time, newId: () => target.newId() })
   const accounts = sampleAccounts(random, options.collaborations, options.accounts)
@@ -184,7 +186,7 @@ export function sampleMock(target: SampleTarget, options: SampleOptions): Sample
     const collaborations: SampledCollaboration[] = []
     const count = options.collaborations
     for (let index = 0; index < count; index++) {
-      const created = end - WINDOW_MS + Math.floor((index * WINDOW_MS) / count / 1000) * 1000
+      const created = start + Math.floor((index * (end - start)) / count / 1000) * 1000
       time = created
       const participants = planParticipants(random, accounts, features, index)
       const input = toCreateInput(random, participants, features)

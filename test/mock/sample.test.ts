@@ -168,6 +168,13 @@ describe('mock.seed.sample', () => {
       expect(c.createTime).toBeGreaterThanOrEqual(now - 30 * 24 * 3600)
     }
     expect(new Set(collaborations.map((c) => c.createTime)).size).toBe(10)
+
+    // A clock near the epoch: nothing before it, and still a valid snapshot.
+    const early = createCleanRoomsMock({ clock: () => 5_000 })
+    early.seed.sample({ collaborations: 5 })
+    const times = records(early.snapshot()).collaborations.map((c) => c.createTime)
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(0)
+    createCleanRoomsMock().restore(early.snapshot())
     for (const m of memberships) {
       const c = collaborations.find((record) => record.id === m.collaborationId)
       expect(m.createTime).toBeGreaterThanOrEqual(c?.createTime ?? Number.POSITIVE_INFINITY)
