@@ -33,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'run the mock as an HTTP server for the SDK, curl and other languages (default 127.0.0.1:4566)',
     usage:
-      'serve [--port 4566] [--host 127.0.0.1] [--model 2023-11-14|2026-04-17|2026-07-27] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures] [--control-token <token>] [--max-restore-bytes <n>]',
+      'serve [--port 4566] [--host 127.0.0.1] [--model 2023-11-14|2026-04-17|2026-07-27] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--sample <collaborations>] [--check-signatures] [--control-token <token>] [--max-restore-bytes <n>]',
     options: [
       ['--port <n>', 'port to listen on (default 4566; 0 picks a free one)'],
       ['--host <addr>', 'address to listen on (default 127.0.0.1; anything else is reachable by others)'],
@@ -44,6 +44,10 @@ const COMMANDS: Record<string, Command> = {
       [
         '--state <file>',
         'load the state at start; every change is on disk before it is answered (its directory must exist)',
+      ],
+      [
+        '--sample <n>',
+        'fill a new state with n realistic collaborations (0-10000; names and accounts follow --seed, default 1; docs/sample.md)',
       ],
       ['--check-signatures', 'verify SigV4 signatures with the secrets of --accounts (R-ID-4)'],
       [

@@ -3,11 +3,19 @@ import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
 
 import { type AccountSettings, readAccountsFile } from '../mocks/accounts-file.ts'
-import { createCleanRoomsMock, DEFAULT_MODEL, MODELS, type ModelName } from '../mocks/index.ts'
+import {
+  createCleanRoomsMock,
+  DEFAULT_MODEL,
+  MAX_SAMPLE_ACCOUNTS,
+  MAX_SAMPLE_COLLABORATIONS,
+  MODELS,
+  type ModelName,
+  type SampleResult,
+} from '../mocks/index.ts'
 import { DEFAULT_HOST, DEFAULT_PORT, type MockServer, startServer } from '../mocks/server.ts'
 import { StateFileError } from '../mocks/state-file.ts'
 
-export const SERVE_USAGE = `serve [--port 4566] [--host 127.0.0.1] [--model ${MODELS.join('|')}] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--check-signatures] [--control-token <token>] [--max-restore-bytes <n>]`
+export const SERVE_USAGE = `serve [--port 4566] [--host 127.0.0.1] [--model ${MODELS.join('|')}] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--sample <collaborations>] [--check-signatures] [--control-token <token>] [--max-restore-bytes <n>]`
 
 /** Environment variable that sets the control token when `--control-token` is not given. */
 export const CONTROL_TOKEN_ENV = 'CLEANROOMS_MOCK_CONTROL_TOKEN'
@@ -29,6 +37,7 @@ export async function runServe(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       seed: { type: 'string' },
       state: { type: 'string' },
+      sample: { type: 'string' },
       'check-signatures': { type: 'boolean', default: false },
       'control-token': { type: 'string' },
       'max-restore-bytes': { type: 'string' },
@@ -57,6 +66,17 @@ export async function runServe(args: string[]): Promise<number> {
   const seed = values.seed === undefined ? undefined : Number(values.seed)
   if (seed !== undefined && !Number.isInteger(seed))
     return fail(2, `--seed must be an integer, got ${values.seed}`)
+
+  const sample = values.sample === undefined ? undefined : Number(values.sample)
+  if (
+    sample !== undefined &&
+    !(/^\d+$/.test(values.sample ?? '') && Number.isInteger(sample) && sample <= MAX_SAMPLE_COLLABORATIONS)
+  ) {
+    return fail(
+      2,
+      `--sample must be a number of collaborations from 0 to ${MAX_SAMPLE_COLLABORATIONS}, got ${values.sample}\nusage: cleanrooms-mock ${SERVE_USAGE}`,
+    )
+  }
 
   // R-MODEL-1: an unknown profile is a usage error that lists the profiles.
   const model = values.model
@@ -96,6 +116,21 @@ export async function runServe(args: string[]): Promise<number> {
     ...(settings.defaultAccountId === undefined ? {} : { defaultAccountId: settings.defaultAccountId }),
     ...(checkSignatures ? { secrets: settings.secrets } : {}),
   })
+
+  // Sampled before the server starts, so a new --state file starts with the sample; a state file that already
+  // holds a state is loaded over it (the sample fills new states only). Names and accounts follow --seed
+  // (default 1), so a front end sees the same accounts at every start.
+  const sampleSeed = seed ?? 1
+  // The accounts of --accounts (the first 5) are the sample's busy accounts, so their keys see the most.
+  const known = [...new Set(settings.entries.map((entry) => entry.accountId))].slice(0, MAX_SAMPLE_ACCOUNTS)
+  const sampled =
+    sample === undefined
+      ? undefined
+      : mock.seed.sample({
+          collaborations: sample,
+          seed: sampleSeed,
+          ...(known.length === 0 ? {} : { accounts: known }),
+        })
 
   let server: MockServer
   try {
@@ -146,6 +181,9 @@ export async function runServe(args: string[]): Promise<number> {
       state: values.state,
       model,
       controlToken: controlToken !== undefined,
+      ...(sampled === undefined
+        ? {}
+        : { sample: { result: sampled, seed: sampleSeed, applied: !server.restoredState } }),
     }),
   )
   return stopped
@@ -158,20 +196,30 @@ interface BannerFacts {
   state: string | undefined
   /** Whether the control surface needs a token (the token itself is never printed). */
   controlToken?: boolean
+  /** `--sample`: what was sampled, with which seed, and whether it is the state (not replaced by `--state`). */
+  sample?: { result: SampleResult; seed: number; applied: boolean }
 }
+
+/** How many sampled accounts the banner lists. */
+const BANNER_SAMPLE_ACCOUNTS = 5
 
 /** The start-up text: where to point the SDK, which keys mean which account, and copy-paste examples. */
 export function banner(server: MockServer, settings: AccountSettings, facts: BannerFacts): string {
-  const example = settings.entries[0] ?? { accessKeyId: '111111111111', secretAccessKey: 'any-secret' }
+  // With a sample and no accounts file, the example calls as the busiest sampled account.
+  const busiest = facts.sample?.applied === true ? facts.sample.result.accounts[0]?.accountId : undefined
+  const example = settings.entries[0] ?? {
+    accessKeyId: busiest ?? '111111111111',
+    secretAccessKey: 'any-secret',
+  }
   const secret = example.secretAccessKey ?? 'any-secret'
   const lines = [
     `cleanrooms-mock listening on ${server.url}`,
     `  model:      ${facts.model}${facts.model === DEFAULT_MODEL ? ' (default)' : ''} (--model ${MODELS.join('|')})`,
     `  state:      ${describeState(facts.state, server.restoredState)}`,
     `  signatures: ${facts.checkSignatures ? 'checked (SigV4, R-ID-4)' : 'not checked (--check-signatures to check them)'}`,
-    '',
-    'Accounts (access key id -> account id):',
   ]
+  if (facts.sample !== undefined) lines.push(...describeSample(facts.sample))
+  lines.push('', 'Accounts (access key id -> account id):')
   for (const entry of settings.entries) {
     const label = entry.name ? ` (${entry.name})` : ''
     const key = entry.secretAccessKey === undefined ? '' : `  secret: ${entry.secretAccessKey}`
@@ -194,6 +242,21 @@ export function banner(server: MockServer, settings: AccountSettings, facts: Ban
     'Ctrl-C stops the server.',
   )
   return lines.join('\n')
+}
+
+function describeSample({ result, seed, applied }: NonNullable<BannerFacts['sample']>): string[] {
+  if (!applied) {
+    return ['  sample:     not applied: the state file already held a state (--sample fills new states only)']
+  }
+  const lines = [
+    `  sample:     ${result.collaborations.length} collaborations, ${result.accounts.length} accounts in ${result.region} (seed ${seed}); busiest accounts:`,
+  ]
+  for (const account of result.accounts.slice(0, BANNER_SAMPLE_ACCOUNTS)) {
+    lines.push(
+      `    ${account.accountId}  ${account.displayName}: ${account.memberships} memberships, ${account.collaborations} collaborations`,
+    )
+  }
+  return lines
 }
 
 function describeState(file: string | undefined, restored: boolean): string {

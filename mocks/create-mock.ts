@@ -22,6 +22,7 @@ import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
 import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './protocol/handle-request.ts'
 import { createSignatureCheck } from './protocol/signature-check.ts'
 import type { WireRequest, WireResponse } from './protocol/wire.ts'
+import { type SampleOptions, type SampleResult, sampleMock } from './sample/sample-mock.ts'
 import { createRequestHandler, type MockRequestHandler } from './smithy.ts'
 import { assertValidState } from './validation/snapshot.ts'
 
@@ -144,6 +145,19 @@ export interface MockSeeding {
    * })
    */
   collaboration(spec: Omit<SeedCollaborationSpec, 'region'> & { region?: string }): SeededCollaboration
+  /**
+   * Fills the mock with realistic collaborations (company-like names, varied abilities, creator-set payers in
+   * every payment category of the model profile, members that joined and members still INVITED, a few busy
+   * accounts in many collaborations) made by CreateCollaboration and CreateMembership themselves, for a demo or a
+   * front end on the MSW worker (docs/sample.md). The same `seed`, with the same mock `seed` and `clock`, gives
+   * the same snapshot. Added to what the state holds; atomic.
+   * @throws TypeError when `collaborations` is not an integer from 0 to 10 000, `seed` not an integer,
+   *   `region` not a region name, or `accounts` not 1 to 5 distinct account ids
+   * @example
+   * const { accounts } = mock.seed.sample({ collaborations: 50, seed: 7 })
+   * // accounts[0].accountId has the most memberships: use it as the access key id to list them
+   */
+  sample(options: SampleOptions): SampleResult
 }
 
 /** Builds the core mock. See `mocks/index.ts` for the public entry with MSW handlers and seeding. */
@@ -266,6 +280,11 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
         const seeded = seedCollaboration(store, { ...spec, region: spec.region ?? region }, deps)
         changed('write')
         return seeded
+      },
+      sample(options) {
+        const sampled = sampleMock({ store, profile, newId: deps.newId, now: deps.now, region }, options)
+        changed('write')
+        return sampled
       },
     },
   }

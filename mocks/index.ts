@@ -64,5 +64,14 @@ export { CLEANROOMS_ENDPOINTS, type HandlerOptions } from './msw.ts'
 export { DEFAULT_MODEL, MODELS, type ModelName } from './profiles.ts'
 /* Protocol, for adapters of your own */
 export type { WireRequest, WireResponse } from './protocol/wire.ts'
+/* Sample data (docs/sample.md) */
+export {
+  MAX_SAMPLE_ACCOUNTS,
+  MAX_SAMPLE_COLLABORATIONS,
+  type SampledAccount,
+  type SampledCollaboration,
+  type SampleOptions,
+  type SampleResult,
+} from './sample/sample-mock.ts'
 export type { MockRequestHandler } from './smithy.ts'
 export { StateValidationError } from './validation/snapshot.ts'
