@@ -1,5 +1,5 @@
 /** Bench: a full CreateMembership input through the schema-table validator vs. the frozen compiled checks. */
-import { validateInput } from '../mocks/generated/validators.ts'
+import { validateInput } from '../mocks/schema/default.ts'
 import { compiledCreateMembership } from './baseline/compiled-create-membership.ts'
 import { compare, perCallRatio } from './measure.ts'
 import type { Figure } from './report.ts'
@@ -12,7 +12,12 @@ export const FULL_CREATE_MEMBERSHIP = {
   tags: { team: 'measurement', stage: 'prod' },
   defaultResultConfiguration: {
     outputConfiguration: {
-      s3: { resultFormat: 'PARQUET', bucket: 'results-bucket', keyPrefix: 'runs/2026/', singleFileOutput: true },
+      s3: {
+        resultFormat: 'PARQUET',
+        bucket: 'results-bucket',
+        keyPrefix: 'runs/2026/',
+        singleFileOutput: true,
+      },
     },
     roleArn: 'arn:aws:iam::111122223333:role/CleanRoomsResultsRole',
   },
@@ -41,7 +46,10 @@ const BATCH = 20
  */
 export async function benchValidation(): Promise<Figure[]> {
   const table = validateInput.CreateMembership
-  if (table(FULL_CREATE_MEMBERSHIP).length !== 0 || compiledCreateMembership(FULL_CREATE_MEMBERSHIP).length !== 0) {
+  if (
+    table(FULL_CREATE_MEMBERSHIP).length !== 0 ||
+    compiledCreateMembership(FULL_CREATE_MEMBERSHIP).length !== 0
+  ) {
     throw new Error('bench: the full CreateMembership input is not valid')
   }
   const batch = (validate: (value: unknown) => unknown) => () => {

@@ -1,28 +1,29 @@
+// biome-ignore-all lint/correctness/noVoidTypeReturn: a frozen copy of the generated checks, kept as they were emitted
 /**
  * Bench baseline: the compiled checks of CreateMembershipInput as the per-check generator emitted them until
  * 2026-11-30 (mocks/generated/validators.ts, before the schema table), frozen so that `npm run bench` can
  * time the table interpreter against them in the same run. Not used by the mock.
  */
 import {
-  type ValidationIssue,
   checkBoolean,
   checkMapKey,
-  checkTimestamp,
   codePointLength,
-  hasDuplicates,
   isObject,
   optionalMember,
   report,
   requiredMember,
   run,
-} from "../../mocks/validation/runtime.ts"
+  type ValidationIssue,
+} from '../../mocks/validation/runtime.ts'
 
 const CollaborationIdentifierPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const KeyPrefixPattern = /^[\w!.=*/-]*$/
 const MembershipJobLogStatusValues: ReadonlySet<string> = new Set(['ENABLED', 'DISABLED'])
 const MembershipQueryLogStatusValues: ReadonlySet<string> = new Set(['ENABLED', 'DISABLED'])
-const ProtectedJobS3OutputConfigurationInput_bucketPattern = /(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)/
-const ProtectedQueryS3OutputConfiguration_bucketPattern = /(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)/
+const ProtectedJobS3OutputConfigurationInput_bucketPattern =
+  /(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])$)/
+const ProtectedQueryS3OutputConfiguration_bucketPattern =
+  /(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])$)/
 const ResultFormatValues: ReadonlySet<string> = new Set(['CSV', 'PARQUET'])
 const RoleArnPattern = /^arn:aws:iam::[\w]+:role\/[\w+=./@-]+$/
 
@@ -32,19 +33,44 @@ function checkCollaborationIdentifier(value: unknown, issues: ValidationIssue[])
   const length = codePointLength(value)
   if (length < 36) report(issues, 'constraint', 'Member must have length greater than or equal to 36')
   if (length > 36) report(issues, 'constraint', 'Member must have length less than or equal to 36')
-  if (!CollaborationIdentifierPattern.test(value)) report(issues, 'constraint', 'Member must satisfy regular expression pattern: ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
+  if (!CollaborationIdentifierPattern.test(value))
+    report(
+      issues,
+      'constraint',
+      'Member must satisfy regular expression pattern: ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+    )
 }
 
 /** CreateMembershipInput (structure). */
 function checkCreateMembershipInput(value: unknown, issues: ValidationIssue[]): void {
   if (!isObject(value)) return report(issues, 'type', 'Member must be of type object')
-  requiredMember(value['collaborationIdentifier'], 'collaborationIdentifier', checkCollaborationIdentifier, issues)
+  requiredMember(
+    value['collaborationIdentifier'],
+    'collaborationIdentifier',
+    checkCollaborationIdentifier,
+    issues,
+  )
   requiredMember(value['queryLogStatus'], 'queryLogStatus', checkMembershipQueryLogStatus, issues)
   optionalMember(value['jobLogStatus'], 'jobLogStatus', checkMembershipJobLogStatus, issues)
   optionalMember(value['tags'], 'tags', checkTagMap, issues)
-  optionalMember(value['defaultResultConfiguration'], 'defaultResultConfiguration', checkMembershipProtectedQueryResultConfiguration, issues)
-  optionalMember(value['defaultJobResultConfiguration'], 'defaultJobResultConfiguration', checkMembershipProtectedJobResultConfiguration, issues)
-  optionalMember(value['paymentConfiguration'], 'paymentConfiguration', checkMembershipPaymentConfiguration, issues)
+  optionalMember(
+    value['defaultResultConfiguration'],
+    'defaultResultConfiguration',
+    checkMembershipProtectedQueryResultConfiguration,
+    issues,
+  )
+  optionalMember(
+    value['defaultJobResultConfiguration'],
+    'defaultJobResultConfiguration',
+    checkMembershipProtectedJobResultConfiguration,
+    issues,
+  )
+  optionalMember(
+    value['paymentConfiguration'],
+    'paymentConfiguration',
+    checkMembershipPaymentConfiguration,
+    issues,
+  )
   optionalMember(value['isMetricsEnabled'], 'isMetricsEnabled', checkBoolean, issues)
 }
 
@@ -53,7 +79,8 @@ function checkKeyPrefix(value: unknown, issues: ValidationIssue[]): void {
   if (typeof value !== 'string') return report(issues, 'type', 'Member must be of type string')
   const length = codePointLength(value)
   if (length > 512) report(issues, 'constraint', 'Member must have length less than or equal to 512')
-  if (!KeyPrefixPattern.test(value)) report(issues, 'constraint', 'Member must satisfy regular expression pattern: ^[\\w!.=*/-]*$')
+  if (!KeyPrefixPattern.test(value))
+    report(issues, 'constraint', 'Member must satisfy regular expression pattern: ^[\\w!.=*/-]*$')
 }
 
 /** MembershipJobComputePaymentConfig (structure). */
@@ -65,15 +92,26 @@ function checkMembershipJobComputePaymentConfig(value: unknown, issues: Validati
 /** MembershipJobLogStatus (enum). */
 function checkMembershipJobLogStatus(value: unknown, issues: ValidationIssue[]): void {
   if (typeof value !== 'string') return report(issues, 'type', 'Member must be of type string')
-  if (!MembershipJobLogStatusValues.has(value)) report(issues, 'constraint', 'Member must satisfy enum value set: [ENABLED, DISABLED]')
+  if (!MembershipJobLogStatusValues.has(value))
+    report(issues, 'constraint', 'Member must satisfy enum value set: [ENABLED, DISABLED]')
 }
 
 /** MembershipMLPaymentConfig (structure). */
 function checkMembershipMLPaymentConfig(value: unknown, issues: ValidationIssue[]): void {
   if (!isObject(value)) return report(issues, 'type', 'Member must be of type object')
   optionalMember(value['modelTraining'], 'modelTraining', checkMembershipModelTrainingPaymentConfig, issues)
-  optionalMember(value['modelInference'], 'modelInference', checkMembershipModelInferencePaymentConfig, issues)
-  optionalMember(value['syntheticDataGeneration'], 'syntheticDataGeneration', checkMembershipSyntheticDataGenerationPaymentConfig, issues)
+  optionalMember(
+    value['modelInference'],
+    'modelInference',
+    checkMembershipModelInferencePaymentConfig,
+    issues,
+  )
+  optionalMember(
+    value['syntheticDataGeneration'],
+    'syntheticDataGeneration',
+    checkMembershipSyntheticDataGenerationPaymentConfig,
+    issues,
+  )
 }
 
 /** MembershipModelInferencePaymentConfig (structure). */
@@ -108,7 +146,12 @@ function checkMembershipProtectedJobOutputConfiguration(value: unknown, issues: 
 /** MembershipProtectedJobResultConfiguration (structure). */
 function checkMembershipProtectedJobResultConfiguration(value: unknown, issues: ValidationIssue[]): void {
   if (!isObject(value)) return report(issues, 'type', 'Member must be of type object')
-  requiredMember(value['outputConfiguration'], 'outputConfiguration', checkMembershipProtectedJobOutputConfiguration, issues)
+  requiredMember(
+    value['outputConfiguration'],
+    'outputConfiguration',
+    checkMembershipProtectedJobOutputConfiguration,
+    issues,
+  )
   requiredMember(value['roleArn'], 'roleArn', checkRoleArn, issues)
 }
 
@@ -124,7 +167,12 @@ function checkMembershipProtectedQueryOutputConfiguration(value: unknown, issues
 /** MembershipProtectedQueryResultConfiguration (structure). */
 function checkMembershipProtectedQueryResultConfiguration(value: unknown, issues: ValidationIssue[]): void {
   if (!isObject(value)) return report(issues, 'type', 'Member must be of type object')
-  requiredMember(value['outputConfiguration'], 'outputConfiguration', checkMembershipProtectedQueryOutputConfiguration, issues)
+  requiredMember(
+    value['outputConfiguration'],
+    'outputConfiguration',
+    checkMembershipProtectedQueryOutputConfiguration,
+    issues,
+  )
   optionalMember(value['roleArn'], 'roleArn', checkRoleArn, issues)
 }
 
@@ -137,11 +185,15 @@ function checkMembershipQueryComputePaymentConfig(value: unknown, issues: Valida
 /** MembershipQueryLogStatus (enum). */
 function checkMembershipQueryLogStatus(value: unknown, issues: ValidationIssue[]): void {
   if (typeof value !== 'string') return report(issues, 'type', 'Member must be of type string')
-  if (!MembershipQueryLogStatusValues.has(value)) report(issues, 'constraint', 'Member must satisfy enum value set: [ENABLED, DISABLED]')
+  if (!MembershipQueryLogStatusValues.has(value))
+    report(issues, 'constraint', 'Member must satisfy enum value set: [ENABLED, DISABLED]')
 }
 
 /** MembershipSyntheticDataGenerationPaymentConfig (structure). */
-function checkMembershipSyntheticDataGenerationPaymentConfig(value: unknown, issues: ValidationIssue[]): void {
+function checkMembershipSyntheticDataGenerationPaymentConfig(
+  value: unknown,
+  issues: ValidationIssue[],
+): void {
   if (!isObject(value)) return report(issues, 'type', 'Member must be of type object')
   requiredMember(value['isResponsible'], 'isResponsible', checkBoolean, issues)
 }
@@ -159,7 +211,12 @@ function checkProtectedJobS3OutputConfigurationInput_bucket(value: unknown, issu
   const length = codePointLength(value)
   if (length < 3) report(issues, 'constraint', 'Member must have length greater than or equal to 3')
   if (length > 63) report(issues, 'constraint', 'Member must have length less than or equal to 63')
-  if (!ProtectedJobS3OutputConfigurationInput_bucketPattern.test(value)) report(issues, 'constraint', 'Member must satisfy regular expression pattern: (?!^(\\d+\\.)+\\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])$)')
+  if (!ProtectedJobS3OutputConfigurationInput_bucketPattern.test(value))
+    report(
+      issues,
+      'constraint',
+      'Member must satisfy regular expression pattern: (?!^(\\d+\\.)+\\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])$)',
+    )
 }
 
 /** ProtectedQueryS3OutputConfiguration (structure). */
@@ -177,13 +234,19 @@ function checkProtectedQueryS3OutputConfiguration_bucket(value: unknown, issues:
   const length = codePointLength(value)
   if (length < 3) report(issues, 'constraint', 'Member must have length greater than or equal to 3')
   if (length > 63) report(issues, 'constraint', 'Member must have length less than or equal to 63')
-  if (!ProtectedQueryS3OutputConfiguration_bucketPattern.test(value)) report(issues, 'constraint', 'Member must satisfy regular expression pattern: (?!^(\\d+\\.)+\\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])$)')
+  if (!ProtectedQueryS3OutputConfiguration_bucketPattern.test(value))
+    report(
+      issues,
+      'constraint',
+      'Member must satisfy regular expression pattern: (?!^(\\d+\\.)+\\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])$)',
+    )
 }
 
 /** ResultFormat (enum). */
 function checkResultFormat(value: unknown, issues: ValidationIssue[]): void {
   if (typeof value !== 'string') return report(issues, 'type', 'Member must be of type string')
-  if (!ResultFormatValues.has(value)) report(issues, 'constraint', 'Member must satisfy enum value set: [CSV, PARQUET]')
+  if (!ResultFormatValues.has(value))
+    report(issues, 'constraint', 'Member must satisfy enum value set: [CSV, PARQUET]')
 }
 
 /** RoleArn (string). */
@@ -192,7 +255,12 @@ function checkRoleArn(value: unknown, issues: ValidationIssue[]): void {
   const length = codePointLength(value)
   if (length < 32) report(issues, 'constraint', 'Member must have length greater than or equal to 32')
   if (length > 512) report(issues, 'constraint', 'Member must have length less than or equal to 512')
-  if (!RoleArnPattern.test(value)) report(issues, 'constraint', 'Member must satisfy regular expression pattern: ^arn:aws:iam::[\\w]+:role/[\\w+=./@-]+$')
+  if (!RoleArnPattern.test(value))
+    report(
+      issues,
+      'constraint',
+      'Member must satisfy regular expression pattern: ^arn:aws:iam::[\\w]+:role/[\\w+=./@-]+$',
+    )
 }
 
 /** TagKey (string). */
@@ -224,4 +292,5 @@ function checkTagValue(value: unknown, issues: ValidationIssue[]): void {
 }
 
 /** The frozen check of a whole CreateMembership input. */
-export const compiledCreateMembership = (input: unknown): ValidationIssue[] => run(checkCreateMembershipInput, input)
+export const compiledCreateMembership = (input: unknown): ValidationIssue[] =>
+  run(checkCreateMembershipInput, input)
