@@ -122,6 +122,27 @@ describe('fixtures through the SDK', () => {
   })
 })
 
+describe('docs/fixtures.md', () => {
+  it('creates a fixture collaboration whose rule-relevant members are pinned, for every one of 40 seeds', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const mock = createCleanRoomsMock()
+      const client = new CleanRoomsClient({
+        region: 'us-east-1',
+        maxAttempts: 1,
+        credentials: { accessKeyId: '111122223333', secretAccessKey: 'x' },
+        requestHandler: mock.requestHandler,
+      })
+      const input = createFixtures({ seed }).sample('CreateCollaborationInput', {
+        members: [{ accountId: '222222222222', displayName: 'Payer', memberAbilities: [] }],
+        creatorMemberAbilities: ['CAN_QUERY', 'CAN_RECEIVE_RESULTS'],
+        creatorPaymentConfiguration: { queryCompute: { isResponsible: true } },
+      })
+      const { collaboration } = await client.send(new CreateCollaborationCommand(input))
+      expect(collaboration?.name, `seed ${seed}`).toBe(input.name)
+    }
+  })
+})
+
 describe('the fixtures entry is browser-safe and needs no package', () => {
   it('reaches no node:* module and no package at all from mocks/fixtures/index.ts', () => {
     const mocks = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../mocks')
