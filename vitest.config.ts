@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
 const SELF = {
   'cleanrooms-mock/server': 'mocks/server.ts',
   'cleanrooms-mock/contracts': 'contracts/index.ts',
+  'cleanrooms-mock/fixtures': 'mocks/fixtures/index.ts',
   'cleanrooms-mock/types/2023-11-14': 'mocks/generated/2023-11-14/types.ts',
   'cleanrooms-mock/types/2026-04-17': 'mocks/generated/types.ts',
   'cleanrooms-mock/types/2026-07-27': 'mocks/generated/2026-07-27/types.ts',

@@ -11,6 +11,7 @@ import { benchScale } from './scale.ts'
 import { benchServerLatency } from './server-latency.ts'
 import { benchState } from './state.ts'
 import { benchThroughput } from './throughput.ts'
+import { benchValidation } from './validation.ts'
 
 const BENCHMARKS: Record<string, () => Promise<Figure[]>> = {
   'in-process': benchInProcess,
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<Figure[]>> = {
   scale: benchScale,
   state: benchState,
   'installed-cli': benchInstalledCli,
+  validation: benchValidation,
 }
 
 // The SDK warns once per process that Node 20 support ends; it is noise in a benchmark's output.

@@ -3,13 +3,11 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 
 import { emitErrors } from './emit/errors.ts'
-import { emitFixtures } from './emit/fixtures.ts'
 import { GENERATED_HEADER, GENERATED_MARK, generatedHeader } from './emit/header.ts'
 import { emitInteractions } from './emit/interactions.ts'
 import { emitOperations } from './emit/operations.ts'
-import { emitShapes } from './emit/shapes.ts'
+import { emitSchemaTable } from './emit/schema-table.ts'
 import { emitTypes } from './emit/types.ts'
-import { emitValidators } from './emit/validators.ts'
 import { loadSpec } from './load.ts'
 import type { ProfileSource } from './profiles.ts'
 import { transformSpec } from './transform/spec-to-ir.ts'
@@ -25,17 +23,15 @@ export async function generate(specPath: string): Promise<GeneratedFiles> {
   files.set('mocks/generated/types.ts', await emitTypes(doc, ir))
   files.set('mocks/generated/operations.ts', emitOperations(ir))
   files.set('mocks/generated/errors.ts', emitErrors(ir))
-  files.set('mocks/generated/validators.ts', emitValidators(ir))
-  files.set('mocks/generated/fixtures.ts', emitFixtures(ir))
-  files.set('mocks/generated/shapes.ts', emitShapes(ir))
+  files.set('mocks/generated/schema.ts', emitSchemaTable(ir))
   files.set('contracts/generated/interactions.ts', emitInteractions(ir))
   return files
 }
 
 /**
- * The tables of a non-default model profile (types, operations, validators, shapes) from its own spec, into
- * its own folder `out` (mocks/generated/<date>/). Fixtures, errors and Pact builders stay the default
- * profile's: errors are the same classes in every model, and fixtures and contracts follow the default model.
+ * The tables of a non-default model profile (types, operations, schema table) from its own spec, into its own
+ * folder `out` (mocks/generated/<date>/). Errors and Pact builders stay the default profile's: errors are the
+ * same classes in every model, and contracts follow the default model.
  */
 export async function generateProfile(specPath: string, spec: string, out: string): Promise<GeneratedFiles> {
   const doc = await loadSpec(specPath)
@@ -44,16 +40,12 @@ export async function generateProfile(specPath: string, spec: string, out: strin
   // The emitters write for mocks/generated/; one folder deeper, their imports of the runtime go one more up.
   const relocate = (text: string) => {
     if (!text.startsWith(GENERATED_HEADER)) throw new Error('emitter output lacks the generated header')
-    return (
-      header +
-      text.slice(GENERATED_HEADER.length).replaceAll("from '../validation/", "from '../../validation/")
-    )
+    return header + text.slice(GENERATED_HEADER.length).replaceAll("from '../schema/", "from '../../schema/")
   }
   const files: GeneratedFiles = new Map()
   files.set(`${out}/types.ts`, relocate(await emitTypes(doc, ir)))
   files.set(`${out}/operations.ts`, relocate(emitOperations(ir)))
-  files.set(`${out}/validators.ts`, relocate(emitValidators(ir)))
-  files.set(`${out}/shapes.ts`, relocate(emitShapes(ir)))
+  files.set(`${out}/schema.ts`, relocate(emitSchemaTable(ir)))
   return files
 }
 

@@ -5,20 +5,14 @@
  */
 import { DEFAULT_RULES, type ModelFacts, rulesFor, type ServiceRules } from './domain/profile-rules.ts'
 import { operations as operations20231114 } from './generated/2023-11-14/operations.ts'
-import { shapes as shapes20231114 } from './generated/2023-11-14/shapes.ts'
-import {
-  validateInput as validateInput20231114,
-  validateShape as validateShape20231114,
-} from './generated/2023-11-14/validators.ts'
+import { schema as schema20231114 } from './generated/2023-11-14/schema.ts'
 import { operations as operations20260727 } from './generated/2026-07-27/operations.ts'
-import { shapes as shapes20260727 } from './generated/2026-07-27/shapes.ts'
-import {
-  validateInput as validateInput20260727,
-  validateShape as validateShape20260727,
-} from './generated/2026-07-27/validators.ts'
-import type { ShapeEntry } from './generated/shapes.ts'
-import { validateShape } from './generated/validators.ts'
+import { schema as schema20260727 } from './generated/2026-07-27/schema.ts'
 import { DEFAULT_WIRE_MODEL, type WireModel, wireModel } from './protocol/handle-request.ts'
+import { validateShape } from './schema/default.ts'
+import { type ShapeEntry, shapesOf } from './schema/shapes.ts'
+import type { SchemaTable } from './schema/table.ts'
+import { compileValidators } from './schema/validate.ts'
 import type { SnapshotModel } from './validation/snapshot.ts'
 
 /** The model dates a mock can be pinned to, oldest first. */
@@ -45,11 +39,20 @@ export interface ModelProfile {
  */
 const PAYER_CANDIDATES_FROM = '2026-06-30'
 
+/** A non-default profile from its generated operations and schema table (validators built here, once). */
 function profile(
   model: ModelName,
-  { validateShape, ...tables }: Omit<WireModel, 'route'> & Pick<ModelProfile, 'validateShape'>,
+  operations: WireModel['operations'],
+  table: SchemaTable & { readonly inputs: Readonly<Record<keyof WireModel['operations'], string>> },
 ): ModelProfile {
-  return { model, wire: wireModel(tables), rules: rulesFromShapes(model, tables.shapes), validateShape }
+  const { validateInput, validateShape } = compileValidators(table)
+  const shapes = shapesOf(table)
+  return {
+    model,
+    wire: wireModel({ operations, validateInput, shapes }),
+    rules: rulesFromShapes(model, shapes),
+    validateShape,
+  }
 }
 
 /** The domain rules of a model, read from its generated shape table (exported for the test that checks DEFAULT_RULES). */
@@ -89,19 +92,9 @@ const DEFAULT_PROFILE: ModelProfile = {
 
 /** Every profile by name. */
 export const PROFILES: Readonly<Record<ModelName, ModelProfile>> = {
-  '2023-11-14': profile('2023-11-14', {
-    operations: operations20231114,
-    validateInput: validateInput20231114,
-    validateShape: validateShape20231114,
-    shapes: shapes20231114,
-  }),
+  '2023-11-14': profile('2023-11-14', operations20231114, schema20231114),
   '2026-04-17': DEFAULT_PROFILE,
-  '2026-07-27': profile('2026-07-27', {
-    operations: operations20260727,
-    validateInput: validateInput20260727,
-    validateShape: validateShape20260727,
-    shapes: shapes20260727,
-  }),
+  '2026-07-27': profile('2026-07-27', operations20260727, schema20260727),
 }
 
 /**

@@ -1,10 +1,14 @@
 /** Protocol layer: route → identity → parse → validate → domain → restJson1 response, for one request. */
 import { ValidationException } from '../generated/errors.ts'
 import { type OperationDescriptor, type OperationName, operations } from '../generated/operations.ts'
-import type { ShapeEntry } from '../generated/shapes.ts'
-import { shapes } from '../generated/shapes.ts'
 import type { OperationTypes } from '../generated/types.ts'
-import { type ValidationIssue, type Validator, validateInput } from '../generated/validators.ts'
+import {
+  type ShapeEntry,
+  shapes,
+  type ValidationIssue,
+  type Validator,
+  validateInput,
+} from '../schema/default.ts'
 import { toErrorResponse } from './error-response.ts'
 import { pickModeled } from './pick-modeled.ts'
 import { ProtocolError } from './protocol-errors.ts'

@@ -1,5 +1,5 @@
 /** Protocol layer: keeps exactly the modeled members of a validated input, so unknown ones never reach the domain. */
-import { type ShapeEntry, shapes } from '../generated/shapes.ts'
+import { type ShapeEntry, shapes } from '../schema/default.ts'
 
 /**
  * A copy of `value` with only the members the model has for `shapeName`, at every depth (R-WIRE-5: unknown

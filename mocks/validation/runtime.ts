@@ -1,4 +1,4 @@
-/** Validation runtime: the issue type, the member path and the helpers that mocks/generated/validators.ts calls. */
+/** Validation runtime: the issue type, the member path and the helpers the schema table's checks call (mocks/schema/validate.ts). */
 
 /** One violation: where (dotted member path), what (AWS-style message), and which kind of failure. */
 export interface ValidationIssue {
@@ -11,7 +11,7 @@ export interface ValidationIssue {
 /** Validates a value and returns every issue found (empty when the value is valid). */
 export type Validator = (value: unknown) => ValidationIssue[]
 
-/** A generated check: reports the value's issues at the current path. */
+/** A check of one node of the schema table: reports the value's issues at the current path. */
 export type Check = (value: unknown, issues: ValidationIssue[]) => void
 
 /**
@@ -137,29 +137,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   return count === 0
 }
 
-// The checks of schemas with no constraints, shared by every member that uses one.
-
-export function checkString(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'string') report(issues, 'type', 'Member must be of type string')
-}
+// The check of a boolean, shared by every boolean member.
 
 export function checkBoolean(value: unknown, issues: ValidationIssue[]): void {
   if (typeof value !== 'boolean') report(issues, 'type', 'Member must be of type boolean')
-}
-
-export function checkNumber(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    report(issues, 'type', 'Member must be of type number')
-}
-
-/** A timestamp on the restJson1 wire: epoch seconds as a JSON number (fractions allowed). */
-export function checkTimestamp(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    report(issues, 'type', 'Member must be of type timestamp (epoch seconds)')
-  }
-}
-
-export function checkInteger(value: unknown, issues: ValidationIssue[]): void {
-  if (typeof value !== 'number' || !Number.isInteger(value))
-    report(issues, 'type', 'Member must be of type integer')
 }

@@ -7,8 +7,8 @@
 import type { DomainState } from '../domain/index.ts'
 import type { ServiceRules } from '../domain/profile-rules.ts'
 import { type PayerCandidate, resolvePayers } from '../domain/resolve-payers.ts'
-import type { ShapeEntry } from '../generated/shapes.ts'
 import { REGION_NAME } from '../internal/region-name.ts'
+import type { ShapeEntry } from '../schema/shapes.ts'
 import type { Validator } from './runtime.ts'
 
 /**

@@ -3,15 +3,16 @@ import path from 'node:path'
 import { MatchersV3 } from '@pact-foundation/pact'
 import { describe, expect, it } from 'vitest'
 import { authorizationMatcher } from '../../contracts/builders/authorization-matcher.ts'
+import { pactCanRun, shapePlansOf } from '../../contracts/builders/shape-plan.ts'
 import { toPactTemplate } from '../../contracts/builders/to-pact-template.ts'
 import { shapePlans } from '../../contracts/generated/interactions.ts'
-import { pactCanRun, shapePlans as planShapes } from '../../generator/emit/interactions.ts'
+import { buildSchemaTable } from '../../generator/emit/schema-table.ts'
 import { loadSpec } from '../../generator/load.ts'
 import { transformSpec } from '../../generator/transform/spec-to-ir.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const ir = transformSpec(await loadSpec(path.join(root, 'spec/cleanrooms.openapi.json')))
-const plans = planShapes(ir)
+const plans = shapePlansOf(buildSchemaTable(ir))
 const UUID = '5b2d7c1a-3e4f-4a6b-9c8d-7e6f5a4b3c2d'
 
 describe('shape plans from the spec', () => {

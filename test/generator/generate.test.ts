@@ -199,11 +199,9 @@ describe('the whole output', () => {
     expect([...files.keys()].sort()).toEqual(
       [
         'mocks/generated/errors.ts',
-        'mocks/generated/fixtures.ts',
         'mocks/generated/operations.ts',
-        'mocks/generated/shapes.ts',
+        'mocks/generated/schema.ts',
         'mocks/generated/types.ts',
-        'mocks/generated/validators.ts',
         ...[...files.keys()].filter((path) => path.startsWith('contracts/')),
       ].sort(),
     )

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { type Random, sampleRegex } from '../../mocks/fixtures/regex-sample.ts'
-import { createFaker } from '../../mocks/fixtures/runtime.ts'
-import { randomFrom } from '../../mocks/fixtures/sample-string.ts'
+import { fixtureRandom } from '../../mocks/fixtures/sample-string.ts'
 import {
   BUCKET_PATTERN,
   DISPLAY_NAME_PATTERN,
@@ -15,7 +14,7 @@ import {
 const SURROGATE = /[\uD800-\uDFFF]/
 
 function seeded(seed: number): Random {
-  return randomFrom(createFaker(seed))
+  return fixtureRandom(seed)
 }
 
 function samples(pattern: string, count: number, options: { minLength?: number; maxLength?: number } = {}) {

@@ -1,8 +1,6 @@
-/** Generator: the emitted validators, one constraint kind at a time: accepted and rejected values, exact issues. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+/** Schema table: the validators interpreted from the generated table, one constraint kind at a time: accepted and rejected values, exact issues. */
+import { beforeAll, describe, expect, it } from 'vitest'
 
-import { emitValidators } from '../../generator/emit/validators.ts'
-import type { SpecIR } from '../../generator/ir.ts'
 import { type Emitted, loadEmitted, realSpecIR, type Validator } from './emitted.ts'
 import { sampleIR } from './sample-ir.ts'
 
@@ -36,12 +34,11 @@ let listMembers: Validator
 let shape: Record<string, Validator>
 
 beforeAll(async () => {
-  emitted = await loadEmitted(sampleIR)
+  emitted = loadEmitted(sampleIR)
   create = emitted.validators.validateInput['CreateCollaboration']!
   listMembers = emitted.validators.validateInput['ListMembers']!
   shape = emitted.validators.validateShape
 })
-afterAll(() => emitted.cleanup())
 
 describe('emitted validators: accepted values', () => {
   it('accepts a complete, valid input and ignores unknown members', () => {
@@ -359,44 +356,11 @@ describe('validateInput covers labels and query members by member name', () => {
   })
 })
 
-describe('emitValidators', () => {
-  it('is deterministic: the same IR gives the same bytes', () => {
-    expect(emitValidators(structuredClone(sampleIR))).toBe(emitValidators(sampleIR))
-  })
-
-  it('hoists patterns as regex literals without flags and enums as Sets', () => {
-    const text = emitValidators(sampleIR)
-    expect(text).toContain('const AccountIdPattern = /^\\d+$/\n')
-    expect(text).toContain(
-      'const MembershipArnPattern = /^arn:aws:[\\w]+:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership\\/[\\d\\w-]+$/\n',
-    )
-    expect(text).toContain("const ResultFormatValues: ReadonlySet<string> = new Set(['CSV', 'PARQUET'])")
-    expect(text).not.toMatch(/new RegExp/)
-  })
-
-  it('stops generation on a keyword it cannot check rather than silently skipping it', () => {
-    const ir: SpecIR = {
-      ...sampleIR,
-      schemas: { ...sampleIR.schemas, Odd: { type: 'integer', multipleOf: 2 } as never },
-    }
-    expect(() => emitValidators(ir)).toThrow('Odd: keyword multipleOf is not supported')
-  })
-
-  it('stops generation on a pattern that is not a valid regex', () => {
-    const ir: SpecIR = {
-      ...sampleIR,
-      schemas: { ...sampleIR.schemas, Bad: { type: 'string', pattern: '(' } },
-    }
-    expect(() => emitValidators(ir)).toThrow('is not an ECMA-262 regex')
-  })
-})
-
 describe('against the committed spec', () => {
   let real: Emitted
   beforeAll(async () => {
-    real = await loadEmitted(await realSpecIR())
+    real = loadEmitted(await realSpecIR())
   })
-  afterAll(() => real.cleanup())
 
   it('R-WIRE-5: rejects a CreateMembership with a bad identifier and a missing log status', () => {
     const issues = real.validators.validateInput['CreateMembership']!({

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { PROFILE_SOURCES } from '../../generator/profiles.ts'
 import { DEFAULT_RULES } from '../../mocks/domain/profile-rules.ts'
-import { shapes } from '../../mocks/generated/shapes.ts'
 import { createCleanRoomsMock, DEFAULT_MODEL, MODELS, type ModelName } from '../../mocks/index.ts'
 import { PROFILES, profileFor, rulesFromShapes } from '../../mocks/profiles.ts'
+import { shapes } from '../../mocks/schema/default.ts'
 import { A, B } from '../support/accounts.ts'
 
 describe('model profiles (R-MODEL-1)', () => {

@@ -61,3 +61,11 @@ test('cleanrooms-mock/server serves the same mock over a socket', async () => {
     await server.close()
   }
 })
+
+test('cleanrooms-mock/fixtures resolves to dist/ and gives seeded values', async () => {
+  assert.match(import.meta.resolve('cleanrooms-mock/fixtures'), /\/dist\/mocks\/fixtures\/index\.js$/)
+  const { createFixtures } = await import('cleanrooms-mock/fixtures')
+  const account = createFixtures({ seed: 1 }).sample('AccountId')
+  assert.match(account, /^\d{12}$/)
+  assert.equal(createFixtures({ seed: 1 }).sample('AccountId'), account)
+})

@@ -1,6 +1,6 @@
 /**
  * The published tarball holds what a user needs and nothing else: every file `npm pack` would put in it must
- * match the allow-list below (no tests, fixtures, pacts, configs, generator or spec), and the files a user
+ * match the allow-list below (no tests, test pacts, generated pacts, configs, generator or spec), and the files a user
  * relies on are there. With a build (dist/) present, as in CI after `npm run build`, the built files are
  * checked too.
  */
@@ -29,7 +29,7 @@ const ALLOWED: RegExp[] = [
 
 /** Never, even if a pattern above grew too wide. */
 const FORBIDDEN =
-  /(\.test\.|\.test-d\.|vitest\.config|\/pacts\/|divergent-pacts|fixtures|generator\/|^spec\/|\.ts$(?<!\.d\.ts))/
+  /(\.test\.|\.test-d\.|vitest\.config|\/pacts\/|divergent-pacts|other-implementations|generator\/|^spec\/|\.ts$(?<!\.d\.ts))/
 
 const packed = (): string[] => {
   const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {

@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-cleanrooms'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { shapes as shapes20231114 } from '../../mocks/generated/2023-11-14/shapes.ts'
 import { createCleanRoomsMock } from '../../mocks/index.ts'
+import { PROFILES } from '../../mocks/profiles.ts'
 import { unmodeledPaths } from '../support/model-shapes.ts'
 import { rawRequest, readResponse, sigV4Authorization } from './raw-request.ts'
 import {
@@ -29,6 +29,8 @@ import {
   shownPayments,
 } from './rule-helpers.ts'
 import { type Harness, transports } from './transports.ts'
+
+const shapes20231114 = PROFILES['2023-11-14'].wire.shapes
 
 const qc = (isResponsible: boolean) => pay({ queryCompute: isResponsible })
 

@@ -1,5 +1,5 @@
 /** Test support: the members of a wire value that a model's shape table does not have (R-MODEL-2). */
-import type { ShapeEntry } from '../../mocks/generated/shapes.ts'
+import type { ShapeEntry } from '../../mocks/schema/shapes.ts'
 
 /** Dotted paths of every member of `value` that shape `name` of `shapes` does not model, at every depth. */
 export function unmodeledPaths(

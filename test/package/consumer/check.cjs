@@ -2,8 +2,8 @@
 // installed package and throws on the first thing that is not what a user would see.
 const assert = require('node:assert/strict')
 
-/** @param {{ main: any, server: any, types: any, contracts: any, sdk: any }} entries */
-async function check({ main, server, types, contracts, sdk }) {
+/** @param {{ main: any, server: any, types: any, fixtures: any, contracts: any, sdk: any }} entries */
+async function check({ main, server, types, fixtures, contracts, sdk }) {
   const { CleanRoomsClient, CreateMembershipCommand, ListMembershipsCommand, ValidationException } = sdk
   const mock = main.createCleanRoomsMock()
   const client = (account) =>
@@ -45,6 +45,13 @@ async function check({ main, server, types, contracts, sdk }) {
 
   // cleanrooms-mock/types has values too (the enums), and cleanrooms-mock/contracts its builders.
   assert.ok(Object.keys(types).length > 0, 'cleanrooms-mock/types exports nothing')
+  // cleanrooms-mock/fixtures: seeded values the mock's own validation accepts.
+  const { sample } = fixtures.createFixtures({ seed: 1 })
+  assert.match(sample('AccountId'), /^\d{12}$/)
+  assert.deepEqual(
+    fixtures.createFixtures({ seed: 1 }).sample('CollaborationName'),
+    sample('CollaborationName'),
+  )
   if (contracts !== undefined) {
     assert.equal(typeof contracts.verifyPacts, 'function')
     assert.equal(typeof contracts.providerStates, 'object')

@@ -7,11 +7,12 @@ const contracts = process.argv.includes('--without-contracts')
   : require('cleanrooms-mock/contracts')
 const server = require('cleanrooms-mock/server')
 const types = require('cleanrooms-mock/types')
+const fixtures = require('cleanrooms-mock/fixtures')
 const { check } = require('./check.cjs')
 
 if (!require.resolve('cleanrooms-mock').endsWith('/dist/cjs/mocks/index.js'))
   throw new Error('not the CommonJS build')
-check({ main, server, types, contracts, sdk }).then(
+check({ main, server, types, fixtures, contracts, sdk }).then(
   () => console.log(`cjs: ok on Node ${process.version}`),
   (error) => {
     console.error(error)

@@ -1,6 +1,7 @@
 // Plain Node, ES modules: every entry by its name, through package.json "exports" (import conditions).
 import * as sdk from '@aws-sdk/client-cleanrooms'
 import * as main from 'cleanrooms-mock'
+import * as fixtures from 'cleanrooms-mock/fixtures'
 import * as server from 'cleanrooms-mock/server'
 import * as types from 'cleanrooms-mock/types'
 import check from './check.cjs'
@@ -11,5 +12,5 @@ if (!import.meta.resolve('cleanrooms-mock').endsWith('/dist/mocks/index.js'))
 const contracts = process.argv.includes('--without-contracts')
   ? undefined
   : await import('cleanrooms-mock/contracts')
-await check.check({ main, server, types, contracts, sdk })
+await check.check({ main, server, types, fixtures, contracts, sdk })
 console.log(`esm: ok on Node ${process.version}`)

@@ -5,10 +5,11 @@ const entries = () => ({
   main: require('cleanrooms-mock'),
   server: require('cleanrooms-mock/server'),
   types: require('cleanrooms-mock/types'),
+  fixtures: require('cleanrooms-mock/fixtures'),
   sdk: require('@aws-sdk/client-cleanrooms'),
 })
 
-test('cleanrooms-mock, /server and /types load with require() and drive the SDK', async () => {
+test('cleanrooms-mock, /server, /types and /fixtures load with require() and drive the SDK', async () => {
   await check({ ...entries(), contracts: undefined })
 })
 
