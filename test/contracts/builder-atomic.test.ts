@@ -6,6 +6,7 @@ import { CleanRoomsClient, GetMembershipCommand } from '@aws-sdk/client-cleanroo
 import { MatchersV3, PactV4 } from '@pact-foundation/pact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EXAMPLE_IDS, getMembership, listMembers, STATES, stateValue } from '../../contracts/index.ts'
+import { freePort } from '../support/free-port.ts'
 
 let dir: string
 beforeEach(async () => {
@@ -16,8 +17,15 @@ afterEach(async () => {
 })
 
 const payer = '222222222222'
-const newPact = () =>
-  new PactV4({ consumer: 'AtomicConsumer', provider: 'CleanRoomsMock', dir, logLevel: 'error' })
+// Each mock server on a port of its own (test/support/free-port.ts says why).
+const newPact = async () =>
+  new PactV4({
+    consumer: 'AtomicConsumer',
+    provider: 'CleanRoomsMock',
+    dir,
+    logLevel: 'error',
+    port: await freePort(),
+  })
 
 async function interactionsWritten(): Promise<Array<{ description: string; providerStates?: unknown }>> {
   const pact = JSON.parse(await readFile(path.join(dir, 'AtomicConsumer-CleanRoomsMock.json'), 'utf8'))
@@ -45,7 +53,7 @@ async function writeValidInteraction(pact: PactV4): Promise<void> {
 
 describe('contract builders are all or nothing', () => {
   it('a response example the provider could never send throws, and no half-built interaction reaches the pact', async () => {
-    const pact = newPact()
+    const pact = await newPact()
     expect(() =>
       getMembership(pact, {
         state: STATES.activeMembership,
@@ -63,7 +71,7 @@ describe('contract builders are all or nothing', () => {
   })
 
   it("a stateValue the interaction's states do not return throws before anything is registered", async () => {
-    const pact = newPact()
+    const pact = await newPact()
     expect(() =>
       getMembership(pact, {
         state: STATES.paidCollaboration,
@@ -79,8 +87,8 @@ describe('contract builders are all or nothing', () => {
     expect(await interactionsWritten()).toHaveLength(1)
   })
 
-  it('accepts arrayContaining as written: an order-free "this element is in the list"', () => {
-    const pact = newPact()
+  it('accepts arrayContaining as written: an order-free "this element is in the list"', async () => {
+    const pact = await newPact()
     const contains = MatchersV3.arrayContaining({ accountId: MatchersV3.equal(payer) })
     expect(() =>
       listMembers(pact, {
@@ -94,7 +102,7 @@ describe('contract builders are all or nothing', () => {
 
   it('fills the state name from its parameters (Pact naming) and carries them as parameters', async () => {
     const receiver = '333333333333'
-    await getMembership(newPact(), {
+    await getMembership(await newPact(), {
       state: STATES.activeMembership,
       stateParams: { accountId: receiver },
       uponReceiving: 'the result receiver reading its membership',
