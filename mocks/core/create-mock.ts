@@ -15,7 +15,7 @@ import {
 import { createRandom, uuidFrom } from '../internal/random.ts'
 import { DEFAULT_MODEL, type ModelName, profileFor, snapshotModelOf } from '../profiles.ts'
 import { toFetchResponse, toWireRequest } from '../protocol/fetch.ts'
-import { type CleanRoomsService, handleRequest, type ProtocolOptions } from '../protocol/handle-request.ts'
+import { handleRequest, type ProtocolOptions } from '../protocol/handle-request.ts'
 import { createSignatureCheck } from '../protocol/signature-check.ts'
 import type { WireRequest, WireResponse } from '../protocol/wire.ts'
 import { createRequestHandler, type MockRequestHandler } from '../smithy.ts'
@@ -159,7 +159,7 @@ export function createMockCore(options: MockCoreOptions = {}): MockCore {
     for (const listener of listeners) listener(change)
   }
   const region = options.region ?? 'us-east-1'
-  const service: CleanRoomsService = createDomainService(store, deps)
+  const service = createDomainService(store, deps)
 
   const protocol: ProtocolOptions = {
     service,

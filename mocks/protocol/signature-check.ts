@@ -3,6 +3,7 @@ import { Sha256 } from '@aws-crypto/sha256-js'
 import { getCanonicalHeaders, SignatureV4Base } from '@smithy/signature-v4'
 import type { HeaderBag, HttpRequest, QueryParameterBag } from '@smithy/types'
 
+import { type Authorization, parseAuthorization } from './authorization.ts'
 import { ProtocolError } from './protocol-errors.ts'
 import type { WireRequest } from './wire.ts'
 
@@ -51,7 +52,7 @@ export function createSignatureCheck(options: SignatureCheckOptions): SignatureC
   const signingKeys = new Map<string, Uint8Array>()
 
   return (request) => {
-    const auth = parseAuthorization(request.headers['authorization'])
+    const auth = readSignedAuthorization(request.headers['authorization'])
     const secret = secrets.get(auth.accessKeyId)
     if (secret === undefined) {
       throw new ProtocolError(
@@ -148,38 +149,22 @@ function headerCase(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())
 }
 
-interface Authorization {
-  accessKeyId: string
-  date: string
-  region: string
-  service: string
-  signedHeaders: string[]
-  signature: string
-}
-
-const CREDENTIAL = /Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request/
-const SIGNED_HEADERS = /SignedHeaders=([^,\s]+)/
-const SIGNATURE = /Signature=([0-9a-fA-F]+)/
-
-function parseAuthorization(header: string | undefined): Authorization {
-  const credential = header ? CREDENTIAL.exec(header) : null
-  const signedHeaders = header ? SIGNED_HEADERS.exec(header) : null
-  const signature = header ? SIGNATURE.exec(header) : null
-  if (!header?.startsWith('AWS4-HMAC-SHA256 ') || !credential || !signedHeaders || !signature) {
+/**
+ * The Authorization header with every part the check needs (readCaller, which runs first, has accepted its
+ * shape; the check also wants a SignedHeaders list and a hex signature).
+ * @throws ProtocolError IncompleteSignatureException
+ */
+function readSignedAuthorization(header: string | undefined): Required<{
+  [K in keyof Authorization]: NonNullable<Authorization[K]>
+}> {
+  const auth = header?.startsWith('AWS4-HMAC-SHA256 ') ? parseAuthorization(header) : undefined
+  if (auth?.signedHeaders === undefined || auth.signature === undefined) {
     throw new ProtocolError(
       'IncompleteSignatureException',
       'Authorization header requires a SigV4 Credential, SignedHeaders and Signature',
     )
   }
-  const [, accessKeyId = '', date = '', region = '', service = ''] = credential
-  return {
-    accessKeyId,
-    date,
-    region,
-    service,
-    signedHeaders: (signedHeaders[1] ?? '').toLowerCase().split(';'),
-    signature: (signature[1] ?? '').toLowerCase(),
-  }
+  return { ...auth, signedHeaders: auth.signedHeaders, signature: auth.signature }
 }
 
 function parseAmzDate(value: string): number | undefined {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { type FileHandle, open, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
+import { isRecord } from '../internal/is-record.ts'
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-file.ts'
 import { StateFileError } from './state-file-error.ts'
 import { acquireLock } from './state-lock.ts'
@@ -175,7 +176,7 @@ function defineOwn(node: Record<string, unknown>, key: string, value: unknown): 
 function parseLine(line: string): unknown {
   try {
     const value: unknown = JSON.parse(line)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
+    return isRecord(value) ? value : undefined
   } catch {
     return undefined
   }
