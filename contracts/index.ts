@@ -1,4 +1,8 @@
-/** Public entry of `cleanrooms-mock/contracts`: typed Pact builders, error expectations, provider states. */
+/**
+ * Public entry of `cleanrooms-mock/contracts`: typed Pact builders, error expectations, provider states.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): contracts/ may import mocks/ and
+ * Pact, never generator/ (which emits contracts/generated/ instead).
+ */
 export { accountOfAuthorization, authorizationMatcher } from './builders/authorization-matcher.ts'
 export type {
   AnyMatcher,

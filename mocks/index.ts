@@ -1,4 +1,8 @@
-/** Public entry of `cleanrooms-mock`: the stateful mock of AWS Clean Rooms and its three ways in. */
+/**
+ * Public entry of `cleanrooms-mock`: the stateful mock of AWS Clean Rooms and its three ways in.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): the browser-safe entries
+ * (index, msw, smithy, profiles) import any of mocks/ but the server, and no node:*, generator/ or contracts/.
+ */
 import type { HttpHandler } from 'msw'
 
 import { createMockCore, type MockCore, type MockCoreOptions } from './core/create-mock.ts'

@@ -2,6 +2,8 @@
  * Entry `cleanrooms-mock/server`: way in #3, a node:http server over the wire core, plus a control surface
  * under /__mock/ for harnesses in any language. The code is in mocks/server/ (one concern a file); this file
  * only names what the package exports.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): mocks/server/ imports node:*, its own
+ * files, mocks/protocol and mocks/internal; never the mock core, the domain or msw (it serves any ServableMock).
  */
 
 export { CONTROL_PREFIX } from './server/control.ts'

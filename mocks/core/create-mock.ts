@@ -1,6 +1,9 @@
 /**
  * Core (internal): the stateful Clean Rooms mock behind `createCleanRoomsMock` (mocks/index.ts), with the wire
  * core and the in-process SDK handler. Not an entry: users get it through `createCleanRoomsMock`.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): mocks/core imports the domain,
+ * protocol, validation, internal and generated code and the in-process handler (mocks/smithy.ts); no node:*,
+ * no msw, no server, no other entry, nothing of generator/ or contracts/.
  */
 import {
   createDomainService,

@@ -1,4 +1,9 @@
-/** Protocol layer: route → identity → parse → validate → domain → restJson1 response, for one request. */
+/**
+ * Protocol layer: route → identity → parse → validate → domain → restJson1 response, for one request.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): mocks/protocol imports its own
+ * files, the generated tables, the domain, mocks/internal (not msw-module) and the SigV4 libraries: no node:*,
+ * no msw, no transport, so every way in (MSW in a browser included) can load it.
+ */
 import type { Caller, DomainService } from '../domain/index.ts'
 import { ValidationException } from '../generated/errors.ts'
 import { type OperationDescriptor, type OperationName, operations } from '../generated/operations.ts'

@@ -2,6 +2,8 @@
  * Core (no node:*): the deep check of a snapshot (restore, the server's `--state`) before it replaces anything:
  * the schema of the state, then the invariants the operations rely on. The first problem is reported with
  * its path, so a snapshot is either used whole or refused whole.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): mocks/validation imports its own
+ * files, the generated tables, the domain and mocks/internal: no node:*, no msw.
  */
 
 import { collaborationArn, membershipArn } from '../domain/arn.ts'
