@@ -1,6 +1,9 @@
 /**
  * CLI: `cleanrooms-mock <command>`, a dispatcher over one file per command (cli/<command>.ts), each loaded
  * only when its command runs: `serve` and `verify` never load the generator, `--help` loads no command.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): cli/ may import anything, but index.ts,
+ * usage.ts, serve.ts and verify.ts never import generator/; generate.ts, import-model.ts and diff.ts, loaded
+ * lazily, may.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'

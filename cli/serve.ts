@@ -1,8 +1,6 @@
 /** CLI layer: `cleanrooms-mock serve`: options, the start-up banner, and a graceful stop on SIGINT/SIGTERM. */
 import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
-
-import { type AccountSettings, readAccountsFile } from '../mocks/accounts-file.ts'
 import {
   createCleanRoomsMock,
   DEFAULT_MODEL,
@@ -12,8 +10,9 @@ import {
   type ModelName,
   type SampleResult,
 } from '../mocks/index.ts'
+import { type AccountSettings, readAccountsFile } from '../mocks/server/accounts-file.ts'
+import { StateFileError } from '../mocks/server/state-file.ts'
 import { DEFAULT_HOST, DEFAULT_PORT, type MockServer, startServer } from '../mocks/server.ts'
-import { StateFileError } from '../mocks/state-file.ts'
 
 export const SERVE_USAGE = `serve [--port 4566] [--host 127.0.0.1] [--model ${MODELS.join('|')}] [--accounts <file.json>] [--strict] [--seed <n>] [--state <file.json>] [--sample <collaborations>] [--check-signatures] [--control-token <token>] [--max-restore-bytes <n>]`
 

@@ -1,4 +1,8 @@
-/** Public entry of `cleanrooms-mock/contracts`: typed Pact builders, error expectations, provider states. */
+/**
+ * Public entry of `cleanrooms-mock/contracts`: typed Pact builders, error expectations, provider states.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): contracts/ may import mocks/ and
+ * Pact, never generator/ (which emits contracts/generated/ instead).
+ */
 export { accountOfAuthorization, authorizationMatcher } from './builders/authorization-matcher.ts'
 export type {
   AnyMatcher,
@@ -18,7 +22,29 @@ export {
   validationException,
 } from './builders/error-expectations.ts'
 export { stateValue } from './builders/state-value.ts'
-export * from './generated/interactions.ts'
+/* Generated: one builder, one contract type and one error union per operation */
+export {
+  type CreateCollaborationContract,
+  type CreateCollaborationErrors,
+  type CreateMembershipContract,
+  type CreateMembershipErrors,
+  createCollaboration,
+  createMembership,
+  type ErrorBodies,
+  type GetMembershipContract,
+  type GetMembershipErrors,
+  getMembership,
+  type ListMembersContract,
+  type ListMembersErrors,
+  type ListMembershipsContract,
+  type ListMembershipsErrors,
+  listMembers,
+  listMemberships,
+  shapePlans,
+  type UpdateMembershipContract,
+  type UpdateMembershipErrors,
+  updateMembership,
+} from './generated/interactions.ts'
 export {
   type ProviderStateDefinition,
   providerStates,

@@ -1,14 +1,18 @@
-/** Public entry of `cleanrooms-mock`: the stateful mock of AWS Clean Rooms and its three ways in. */
+/**
+ * Public entry of `cleanrooms-mock`: the stateful mock of AWS Clean Rooms and its three ways in.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): the browser-safe entries
+ * (index, msw, smithy, profiles) import any of mocks/ but the server, and no node:*, generator/ or contracts/.
+ */
 import type { HttpHandler } from 'msw'
 
-import { type CleanRoomsMockCore, type CleanRoomsMockOptions, createMockCore } from './create-mock.ts'
+import { createMockCore, type MockCore, type MockCoreOptions } from './core/create-mock.ts'
 import { createHandlers, type HandlerOptions } from './msw.ts'
 
-/** Options of {@link createCleanRoomsMock}. */
-export interface CreateCleanRoomsMockOptions extends CleanRoomsMockOptions, HandlerOptions {}
+/** Options of {@link createCleanRoomsMock}: the mock's (model, accounts, seed, clock…) and its MSW handlers' (endpoint). */
+export interface CleanRoomsMockOptions extends MockCoreOptions, HandlerOptions {}
 
 /** The mock: state, seeding, and the three ways in. */
-export interface CleanRoomsMock extends CleanRoomsMockCore {
+export interface CleanRoomsMock extends MockCore {
   /** MSW handlers: `setupServer(...mock.handlers)` (Node) or `setupWorker(...mock.handlers)` (browser). */
   handlers: HttpHandler[]
 }
@@ -24,7 +28,7 @@ export interface CleanRoomsMock extends CleanRoomsMockCore {
  * const client = new CleanRoomsClient({ region: 'us-east-1', requestHandler: mock.requestHandler, credentials })
  * @see ../docs/behaviour.md for every rule the mock enforces
  */
-export function createCleanRoomsMock(options: CreateCleanRoomsMockOptions = {}): CleanRoomsMock {
+export function createCleanRoomsMock(options: CleanRoomsMockOptions = {}): CleanRoomsMock {
   const core = createMockCore(options)
   const handlerOptions: HandlerOptions = {}
   if (options.endpoint !== undefined) handlerOptions.endpoint = options.endpoint
@@ -40,15 +44,7 @@ export function createCleanRoomsMock(options: CreateCleanRoomsMockOptions = {}):
 }
 
 /* Mock */
-export type {
-  CleanRoomsMockCore,
-  CleanRoomsMockOptions,
-  FaultSpec,
-  MockSeeding,
-  MockSnapshot,
-  StateChange,
-} from './create-mock.ts'
-export { createMockCore } from './create-mock.ts'
+export type { FaultSpec, MockSeeding, MockSnapshot, StateChange } from './core/create-mock.ts'
 /* Domain */
 export type {
   SeedCollaborationSpec,

@@ -1,5 +1,6 @@
 /** Contracts layer: turns an example value into a Pact template, choosing each matcher from the spec. */
 import { MatchersV3 } from '@pact-foundation/pact'
+import { isRecord } from '../../mocks/internal/is-record.ts'
 import type { FieldPlan, ShapePlan, ShapePlans } from './shape-plan.ts'
 
 const { boolean, eachLike, equal, integer, number, regex, string } = MatchersV3
@@ -121,8 +122,4 @@ export function resolvePlan(field: FieldPlan, plans: ShapePlans): ShapePlan {
   const plan = plans[field]
   if (!plan) throw new Error(`no shape plan named ${field}`)
   return plan
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { SignatureV4 } from '@smithy/signature-v4'
+import { membershipArn } from '../../mocks/domain/arn.ts'
 import type { MockSeeding, SeedCollaborationSpec, SeedParticipant } from '../../mocks/index.ts'
 import type { WireRequest, WireResponse } from '../../mocks/protocol/wire.ts'
 import { STATE_ACCOUNTS, STATE_CATALOGUE, type StateKey, type StateParamSpec } from '../state-names.ts'
@@ -97,7 +98,7 @@ export const providerStates: readonly ProviderStateDefinition[] = [
         throw new Error(`state: ${accountId} is not a participant of the collaboration`)
       return {
         membershipId,
-        membershipArn: `arn:aws:cleanrooms:${params['region']}:${accountId}:membership/${membershipId}`,
+        membershipArn: membershipArn(String(params['region']), accountId, membershipId),
         collaborationId: seeded.collaborationId,
         collaborationArn: seeded.collaborationArn,
       }

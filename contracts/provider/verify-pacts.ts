@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact'
+import { isRecord } from '../../mocks/internal/is-record.ts'
 import { type ServableMock, startServer } from '../../mocks/server.ts'
 import { type ProxiedRequest, signingRequestFilter } from './signing-request-filter.ts'
 import { resolveState, type SeedableMock } from './states.ts'
@@ -562,10 +563,6 @@ function describeMismatch(
 function stripAnsi(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
   return text.replace(/\u001b\[[0-9;]*m/g, '')
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** The parts of a pact file this module reads (V2/V3: `providerState(s)`, V4: `providerStates`). */

@@ -4,6 +4,7 @@ import type {
   CreateCollaborationOutput,
   MemberAbility,
 } from '../generated/types.ts'
+import { collaborationArn } from './arn.ts'
 import { decisions } from './decisions.ts'
 import type { ServiceRules } from './profile-rules.ts'
 import { toCollaboration } from './projections.ts'
@@ -100,7 +101,7 @@ export function buildCollaborationRecord(source: CollaborationRecordSource): Col
   }))
   const record: CollaborationRecord = {
     id: source.id,
-    arn: `arn:aws:cleanrooms:${source.region}:${source.creatorAccountId}:collaboration/${source.id}`,
+    arn: collaborationArn(source.region, source.creatorAccountId, source.id),
     name: input.name,
     creatorAccountId: source.creatorAccountId,
     creatorDisplayName: input.creatorDisplayName,

@@ -6,6 +6,7 @@ import type {
   MembershipStatus,
 } from '../generated/types.ts'
 import { acceptPayment } from './accept-payment.ts'
+import { membershipArn } from './arn.ts'
 import { checkMembershipSettings, type MembershipSettings } from './check-membership-settings.ts'
 import { collaborationNotFound, rejoinConflict } from './decisions.ts'
 import { toMembership } from './projections.ts'
@@ -98,7 +99,7 @@ export function buildMembershipRecord(source: MembershipRecordSource): Omit<Memb
   const record: Omit<MembershipRecord, 'sequence'> = {
     ...source.settings,
     id: source.id,
-    arn: `arn:aws:cleanrooms:${source.region}:${participant.accountId}:membership/${source.id}`,
+    arn: membershipArn(source.region, participant.accountId, source.id),
     accountId: participant.accountId,
     collaborationId: source.collaboration.id,
     status: source.status,

@@ -1,4 +1,8 @@
-/** Domain layer: the public surface of the pure domain (no HTTP, no globals; time and ids injected). */
+/**
+ * Domain layer: the public surface of the pure domain (no HTTP, no globals; time and ids injected).
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): its own files and the generated
+ * types and errors only: no node:*, no msw, no protocol, no fetch types.
+ */
 export { decisions } from './decisions.ts'
 export {
   createCollaboration,

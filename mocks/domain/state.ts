@@ -7,10 +7,15 @@ import type {
   PaymentConfiguration,
 } from '../generated/types.ts'
 
-/** Who is calling: the account that owns what it creates, and the region whose state it sees (R-ID-1). */
+/**
+ * Who is calling: the account that owns what it creates, and the region whose state it sees (R-ID-1). The one
+ * caller type of every layer: the protocol layer reads it from the SigV4 credential (`readCaller`).
+ */
 export interface Caller {
   accountId: string
   region: string
+  /** The access key the request was signed with, when it came over the wire. The domain never reads it. */
+  accessKeyId?: string
 }
 
 /**

@@ -1,7 +1,12 @@
-/** Protocol layer: route → identity → parse → validate → domain → restJson1 response, for one request. */
+/**
+ * Protocol layer: route → identity → parse → validate → domain → restJson1 response, for one request.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): mocks/protocol imports its own
+ * files, the generated tables, the domain, mocks/internal (not msw-module) and the SigV4 libraries: no node:*,
+ * no msw, no transport, so every way in (MSW in a browser included) can load it.
+ */
+import type { Caller, DomainService } from '../domain/index.ts'
 import { ValidationException } from '../generated/errors.ts'
 import { type OperationDescriptor, type OperationName, operations } from '../generated/operations.ts'
-import type { OperationTypes } from '../generated/types.ts'
 import {
   type ShapeEntry,
   shapes,
@@ -13,13 +18,8 @@ import { toErrorResponse } from './error-response.ts'
 import { pickModeled } from './pick-modeled.ts'
 import { ProtocolError } from './protocol-errors.ts'
 import { createRouter, matchRoute, type Router } from './router.ts'
-import { type Caller, type IdentityOptions, readCaller } from './sigv4-identity.ts'
+import { type IdentityOptions, readCaller } from './sigv4-identity.ts'
 import type { WireRequest, WireResponse } from './wire.ts'
-
-/** The business logic behind each operation: implemented by the domain, bound to a store. */
-export type CleanRoomsService = {
-  [K in OperationName]: (caller: Caller, input: OperationTypes[K]['input']) => OperationTypes[K]['output']
-}
 
 /**
  * One model profile's wire tables (RULES.md R-MODEL-2): its routes, validators and shapes, each generated
@@ -41,7 +41,8 @@ export function wireModel(tables: Omit<WireModel, 'route'>): WireModel {
 export const DEFAULT_WIRE_MODEL: WireModel = { operations, route: matchRoute, validateInput, shapes }
 
 export interface ProtocolOptions extends IdentityOptions {
-  service: CleanRoomsService
+  /** The business logic behind each operation: the domain's, bound to a store (`createDomainService`). */
+  service: DomainService
   /** The model profile's tables. Default: the 2026-04-17 profile's. */
   model?: WireModel
   newRequestId(): string

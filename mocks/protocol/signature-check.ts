@@ -1,8 +1,9 @@
 /** Protocol layer: opt-in SigV4 signature verification (R-ID-4), synchronous and free of node:* so any way in can load it. */
 import { Sha256 } from '@aws-crypto/sha256-js'
-import { getCanonicalHeaders, SignatureV4Base } from '@smithy/signature-v4'
+import { getCanonicalHeaders, getCanonicalQuery } from '@smithy/signature-v4'
 import type { HeaderBag, HttpRequest, QueryParameterBag } from '@smithy/types'
 
+import { type Authorization, parseAuthorization } from './authorization.ts'
 import { ProtocolError } from './protocol-errors.ts'
 import type { WireRequest } from './wire.ts'
 
@@ -31,10 +32,10 @@ const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
  * Builds the R-ID-4 check: recomputes the SigV4 signature of the incoming request with the caller's secret
  * (same signed headers, same `x-amz-date`, same credential scope) and compares it with the one sent.
  *
- * The canonical request is built by `@smithy/signature-v4` itself (path escaping, query and header
- * canonicalisation), so the mock and the SDK cannot disagree on those rules; only the HMAC chain is done
- * here, with `@aws-crypto/sha256-js`, because the library's own signer is asynchronous and the protocol
- * core is not.
+ * Header and query canonicalisation come from `@smithy/signature-v4`'s public helpers, so the mock and the
+ * SDK cannot disagree on those rules; the canonical path and the HMAC chain are done here, with
+ * `@aws-crypto/sha256-js`, because the library's own signer is asynchronous and the protocol core is not
+ * (docs/decisions/0013-sigv4-public-api.md).
  *
  * @throws ProtocolError `InvalidSignatureException` (wrong signature, clock skew over 5 minutes, wrong
  *   scope, `host` or an `x-amz-*` header not signed, a signed header missing), `IncompleteSignatureException` (no `x-amz-date`, unparsable header), `UnrecognizedClientException`
@@ -47,11 +48,10 @@ export function createSignatureCheck(options: SignatureCheckOptions): SignatureC
   const now = options.now ?? Date.now
   const maxSkewMs = options.maxSkewMs ?? FIVE_MINUTES
   const service = options.service ?? 'cleanrooms'
-  const canonical = new CanonicalRequestBuilder(service)
   const signingKeys = new Map<string, Uint8Array>()
 
   return (request) => {
-    const auth = parseAuthorization(request.headers['authorization'])
+    const auth = readSignedAuthorization(request.headers['authorization'])
     const secret = secrets.get(auth.accessKeyId)
     if (secret === undefined) {
       throw new ProtocolError(
@@ -84,7 +84,7 @@ export function createSignatureCheck(options: SignatureCheckOptions): SignatureC
       )
     }
 
-    const canonicalRequest = canonical.build(request, auth.signedHeaders, payloadHash(request))
+    const canonicalRequest = buildCanonicalRequest(request, auth.signedHeaders, payloadHash(request))
     const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`
     const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${toHex(sha256(canonicalRequest))}`
     const keyId = `${secret}\n${scope}`
@@ -148,38 +148,22 @@ function headerCase(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())
 }
 
-interface Authorization {
-  accessKeyId: string
-  date: string
-  region: string
-  service: string
-  signedHeaders: string[]
-  signature: string
-}
-
-const CREDENTIAL = /Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request/
-const SIGNED_HEADERS = /SignedHeaders=([^,\s]+)/
-const SIGNATURE = /Signature=([0-9a-fA-F]+)/
-
-function parseAuthorization(header: string | undefined): Authorization {
-  const credential = header ? CREDENTIAL.exec(header) : null
-  const signedHeaders = header ? SIGNED_HEADERS.exec(header) : null
-  const signature = header ? SIGNATURE.exec(header) : null
-  if (!header?.startsWith('AWS4-HMAC-SHA256 ') || !credential || !signedHeaders || !signature) {
+/**
+ * The Authorization header with every part the check needs (readCaller, which runs first, has accepted its
+ * shape; the check also wants a SignedHeaders list and a hex signature).
+ * @throws ProtocolError IncompleteSignatureException
+ */
+function readSignedAuthorization(header: string | undefined): Required<{
+  [K in keyof Authorization]: NonNullable<Authorization[K]>
+}> {
+  const auth = header?.startsWith('AWS4-HMAC-SHA256 ') ? parseAuthorization(header) : undefined
+  if (auth?.signedHeaders === undefined || auth.signature === undefined) {
     throw new ProtocolError(
       'IncompleteSignatureException',
       'Authorization header requires a SigV4 Credential, SignedHeaders and Signature',
     )
   }
-  const [, accessKeyId = '', date = '', region = '', service = ''] = credential
-  return {
-    accessKeyId,
-    date,
-    region,
-    service,
-    signedHeaders: (signedHeaders[1] ?? '').toLowerCase().split(';'),
-    signature: (signature[1] ?? '').toLowerCase(),
-  }
+  return { ...auth, signedHeaders: auth.signedHeaders, signature: auth.signature }
 }
 
 function parseAmzDate(value: string): number | undefined {
@@ -224,33 +208,56 @@ function payloadHash(request: WireRequest): string {
 }
 
 /**
- * Exposes the library's canonical-request builder (a protected method of its signer base class), so path
- * normalisation and URI escaping are exactly the SDK's.
+ * The SigV4 canonical request, from the library's public helpers (`getCanonicalHeaders`, `getCanonicalQuery`:
+ * header and query canonicalisation exactly as the SDK signs them) and the canonical path below. No subclass of
+ * the signer reaches its protected methods (decision 0013).
  */
-class CanonicalRequestBuilder extends SignatureV4Base {
-  constructor(service: string) {
-    super({
-      service,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' },
-      sha256: Sha256,
-    })
+function buildCanonicalRequest(request: WireRequest, signedHeaders: string[], payload: string): string {
+  const headers: HeaderBag = {}
+  for (const name of signedHeaders) headers[name] = request.headers[name] ?? ''
+  const httpRequest: HttpRequest = {
+    method: request.method,
+    protocol: 'https:',
+    hostname: '',
+    path: request.path,
+    query: toQueryBag(request.query),
+    headers,
   }
+  const canonicalHeaders = getCanonicalHeaders(httpRequest, undefined, new Set(signedHeaders))
+  const names = Object.keys(canonicalHeaders).sort()
+  return [
+    request.method,
+    canonicalPath(request.path),
+    getCanonicalQuery(httpRequest),
+    ...names.map((name) => `${name}:${canonicalHeaders[name]}`),
+    '',
+    names.join(';'),
+    payload,
+  ].join('\n')
+}
 
-  build(request: WireRequest, signedHeaders: string[], payload: string): string {
-    const headers: HeaderBag = {}
-    for (const name of signedHeaders) headers[name] = request.headers[name] ?? ''
-    const httpRequest: HttpRequest = {
-      method: request.method,
-      protocol: 'https:',
-      hostname: '',
-      path: request.path,
-      query: toQueryBag(request.query),
-      headers,
-    }
-    const canonicalHeaders = getCanonicalHeaders(httpRequest, undefined, new Set(signedHeaders))
-    return this.createCanonicalRequest(httpRequest, canonicalHeaders, payload)
+/**
+ * The canonical URI of SigV4 for every service but S3: empty, `.` and `..` segments normalised away, then each
+ * segment URI-encoded twice (the path arrives encoded once), `/` kept. test/server/signature-check.test.ts
+ * compares it with the library's own on awkward paths, so a change of the library's rules shows there.
+ */
+export function canonicalPath(path: string): string {
+  const segments: string[] = []
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment === '..') segments.pop()
+    else segments.push(segment)
   }
+  const normalized = `${path.startsWith('/') ? '/' : ''}${segments.join('/')}${segments.length > 0 && path.endsWith('/') ? '/' : ''}`
+  return escapeUri(normalized).replace(/%2F/g, '/')
+}
+
+/** RFC 3986 escaping, as the AWS SDK's `escapeUri`: encodeURIComponent plus `!'()*`. */
+function escapeUri(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
 }
 
 function toQueryBag(query: URLSearchParams): QueryParameterBag {

@@ -1,13 +1,8 @@
 /** Protocol layer: who is calling, read from the SigV4 Authorization header (identity, not authentication). */
+import type { Caller } from '../domain/state.ts'
 import { REGION_NAME } from '../internal/region-name.ts'
+import { parseAuthorization } from './authorization.ts'
 import { ProtocolError } from './protocol-errors.ts'
-
-/** The caller of one request. State is per region; resources belong to accounts. */
-export interface Caller {
-  accountId: string
-  region: string
-  accessKeyId: string
-}
 
 /** Maps access key ids to account ids (R-ID-2). */
 export type AccountDirectory = ReadonlyMap<string, string>
@@ -22,8 +17,6 @@ export interface IdentityOptions {
   defaultRegion: string
 }
 
-const CREDENTIAL =
-  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,/
 const TWELVE_DIGITS = /^\d{12}$/
 
 /**
@@ -46,14 +39,7 @@ export function readCaller(authorization: string | undefined, options: IdentityO
   if (!authorization) {
     throw new ProtocolError('MissingAuthenticationTokenException', 'Missing Authentication Token')
   }
-  const match = CREDENTIAL.exec(authorization)
-  if (!match || !/SignedHeaders=/.test(authorization) || !/Signature=/.test(authorization)) {
-    throw new ProtocolError(
-      'IncompleteSignatureException',
-      'Authorization header requires a SigV4 Credential, SignedHeaders and Signature',
-    )
-  }
-  const [, accessKeyId = '', , region = options.defaultRegion] = match
+  const { accessKeyId, region } = parseAuthorization(authorization)
   assertRegionName(region)
   const known = options.accounts.get(accessKeyId)
   if (known) return { accountId: known, region, accessKeyId }

@@ -2,11 +2,15 @@
  * Core (no node:*): the deep check of a snapshot (restore, the server's `--state`) before it replaces anything:
  * the schema of the state, then the invariants the operations rely on. The first problem is reported with
  * its path, so a snapshot is either used whole or refused whole.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): mocks/validation imports its own
+ * files, the generated tables, the domain and mocks/internal: no node:*, no msw.
  */
 
+import { collaborationArn, membershipArn } from '../domain/arn.ts'
 import type { DomainState } from '../domain/index.ts'
 import type { ServiceRules } from '../domain/profile-rules.ts'
 import { type PayerCandidate, resolvePayers } from '../domain/resolve-payers.ts'
+import { isRecord } from '../internal/is-record.ts'
 import { REGION_NAME } from '../internal/region-name.ts'
 import type { ShapeEntry } from '../schema/shapes.ts'
 import type { Validator } from './runtime.ts'
@@ -60,7 +64,7 @@ const TOP_LEVEL: Record<
  * nothing and changes nothing otherwise.
  */
 export function assertValidState(value: unknown, model: SnapshotModel): asserts value is DomainState {
-  if (!isObject(value)) fail('(snapshot)', 'must be a JSON object { version: 1, regions: {…} }')
+  if (!isRecord(value)) fail('(snapshot)', 'must be a JSON object { version: 1, regions: {…} }')
   for (const key of Object.keys(value)) {
     if (!Object.hasOwn(TOP_LEVEL, key)) {
       fail(key, `is not a member of a snapshot (expected ${Object.keys(TOP_LEVEL).join(', ')})`)
@@ -80,7 +84,7 @@ function checkVersion(value: unknown, path: string): void {
 }
 
 function checkRegions(value: unknown, path: string, model: SnapshotModel): void {
-  if (!isObject(value)) fail(path, 'must be an object keyed by region name')
+  if (!isRecord(value)) fail(path, 'must be an object keyed by region name')
   for (const [region, regionState] of Object.entries(value)) {
     const at = `${path}.${region}`
     if (!REGION_NAME.test(region)) fail(at, 'is not a region name (like us-east-1)')
@@ -122,14 +126,14 @@ function membersOf(model: SnapshotModel): RecordMembers {
 }
 
 function checkRegion(region: string, value: unknown, path: string, model: SnapshotModel): void {
-  if (!isObject(value)) fail(path, 'must be an object { collaborations, memberships, lastSequence }')
+  if (!isRecord(value)) fail(path, 'must be an object { collaborations, memberships, lastSequence }')
   checkKnownMembers(value, REGION_MEMBERS, path)
   const { collaborations, memberships, lastSequence } = value
   if (!Number.isSafeInteger(lastSequence) || (lastSequence as number) < 0) {
     fail(`${path}.lastSequence`, 'must be a non-negative integer')
   }
-  if (!isObject(collaborations)) fail(`${path}.collaborations`, 'must be an object keyed by collaboration id')
-  if (!isObject(memberships)) fail(`${path}.memberships`, 'must be an object keyed by membership id')
+  if (!isRecord(collaborations)) fail(`${path}.collaborations`, 'must be an object keyed by collaboration id')
+  if (!isRecord(memberships)) fail(`${path}.memberships`, 'must be an object keyed by membership id')
 
   for (const [id, record] of Object.entries(collaborations)) {
     checkCollaboration(region, id, record, `${path}.collaborations.${id}`, model)
@@ -183,13 +187,13 @@ function checkCollaboration(
   path: string,
   model: SnapshotModel,
 ): void {
-  if (!isObject(value)) fail(path, 'must be an object (a collaboration record)')
+  if (!isRecord(value)) fail(path, 'must be an object (a collaboration record)')
   checkKnownMembers(value, membersOf(model).collaboration, path)
   // The output shape, with a placeholder for the one required member that depends on the caller.
   checkShape(model, 'Collaboration', { ...value, memberStatus: 'ACTIVE' }, path)
   if (value['tags'] !== undefined) checkShape(model, 'TagMap', value['tags'], `${path}.tags`)
   if (value['id'] !== id) fail(`${path}.id`, `must equal its key ${id}`)
-  const arn = `arn:aws:cleanrooms:${region}:${value['creatorAccountId']}:collaboration/${id}`
+  const arn = collaborationArn(region, String(value['creatorAccountId']), id)
   if (value['arn'] !== arn) fail(`${path}.arn`, `must be ${arn} (region, creator and id of the record)`)
 
   const participants = value['participants']
@@ -199,7 +203,7 @@ function checkCollaboration(
   const accounts = new Set<string>()
   participants.forEach((participant: unknown, index) => {
     const at = `${path}.participants.${index}`
-    if (!isObject(participant)) fail(at, 'must be an object (a participant)')
+    if (!isRecord(participant)) fail(at, 'must be an object (a participant)')
     checkKnownMembers(participant, membersOf(model).participant, at)
     // The output's paymentConfiguration is computed; a stored one is what the creator set, when it did.
     const placeholder = { queryCompute: { isResponsible: false } }
@@ -220,7 +224,7 @@ function checkCollaboration(
  */
 function checkPayers(participants: Json[], collaboration: Json, path: string, model: SnapshotModel): void {
   const payers = collaboration['payers']
-  if (!isObject(payers)) fail(`${path}.payers`, 'must be an object (payment category → account id or null)')
+  if (!isRecord(payers)) fail(`${path}.payers`, 'must be an object (payment category → account id or null)')
   const candidates: PayerCandidate[] = participants.map((participant, index) => ({
     accountId: participant['accountId'] as string,
     abilities: participant['abilities'] as PayerCandidate['abilities'],
@@ -262,7 +266,7 @@ function checkMembership(
   path: string,
   model: SnapshotModel,
 ): CheckedMembership {
-  if (!isObject(value)) fail(path, 'must be an object (a membership record)')
+  if (!isRecord(value)) fail(path, 'must be an object (a membership record)')
   checkKnownMembers(value, membersOf(model).membership, path)
   const collaborationId = value['collaborationId']
   const collaboration =
@@ -294,7 +298,7 @@ function checkMembership(
     fail(`${path}.sequence`, 'must be a positive integer')
   }
   if (value['id'] !== id) fail(`${path}.id`, `must equal its key ${id}`)
-  const arn = `arn:aws:cleanrooms:${region}:${value['accountId']}:membership/${id}`
+  const arn = membershipArn(region, String(value['accountId']), id)
   if (value['arn'] !== arn) fail(`${path}.arn`, `must be ${arn} (region, owner and id of the record)`)
   if (collaboration === undefined) {
     fail(`${path}.collaborationId`, `refers to unknown collaboration ${collaborationId} (not in ${region})`)
@@ -343,10 +347,6 @@ function checkShape(
     if (joined?.has(issue.path.split('.')[0] ?? '')) continue
     fail(issue.path === '' ? path : `${path}.${issue.path}`, issue.message)
   }
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function fail(path: string, problem: string): never {

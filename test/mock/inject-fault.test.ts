@@ -1,7 +1,7 @@
 /** Mock core: injected faults hit only matching calls of operations that declare the error (R-STATE-3, R-WIRE-2). */
 import { describe, expect, it } from 'vitest'
 
-import { createMockCore } from '../../mocks/create-mock.ts'
+import { createMockCore } from '../../mocks/core/create-mock.ts'
 import type { WireRequest } from '../../mocks/protocol/wire.ts'
 
 const AUTH =

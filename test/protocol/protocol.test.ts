@@ -1,6 +1,6 @@
 /** Protocol unit tests: routing, identity, error rendering and the order of checks, without the SDK. */
 import { describe, expect, it } from 'vitest'
-
+import type { DomainService } from '../../mocks/domain/index.ts'
 import {
   ConflictException,
   ResourceNotFoundException,
@@ -8,11 +8,7 @@ import {
 } from '../../mocks/generated/errors.ts'
 import { operations } from '../../mocks/generated/operations.ts'
 import { toErrorResponse } from '../../mocks/protocol/error-response.ts'
-import {
-  type CleanRoomsService,
-  handleRequest,
-  type ProtocolOptions,
-} from '../../mocks/protocol/handle-request.ts'
+import { handleRequest, type ProtocolOptions } from '../../mocks/protocol/handle-request.ts'
 import { ProtocolError } from '../../mocks/protocol/protocol-errors.ts'
 import { matchRoute } from '../../mocks/protocol/router.ts'
 import { readCaller } from '../../mocks/protocol/sigv4-identity.ts'
@@ -122,7 +118,7 @@ describe('toErrorResponse (R-WIRE-2)', () => {
 
 describe('handleRequest: the order of checks (R-WIRE-7)', () => {
   const calls: string[] = []
-  const service = new Proxy({} as CleanRoomsService, {
+  const service = new Proxy({} as DomainService, {
     get: (_, name: string) => () => {
       calls.push(name)
       if (name === 'GetMembership') {

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cleanrooms'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import type { CreateCleanRoomsMockOptions } from '../../mocks/index.ts'
+import type { CleanRoomsMockOptions } from '../../mocks/index.ts'
 import {
   editSignedRequest,
   rawRequest,
@@ -29,7 +29,7 @@ function expect403(error: unknown, name: string, message: string): void {
 
 describe.each(transports)('through $name', (transport) => {
   let h: Harness
-  const start = async (options: CreateCleanRoomsMockOptions = {}) => {
+  const start = async (options: CleanRoomsMockOptions = {}) => {
     h = await transport.start({ clock: () => T0, ...options })
     return h
   }

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-cleanrooms'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import type { CreateCleanRoomsMockOptions, MockSnapshot } from '../../mocks/index.ts'
+import type { CleanRoomsMockOptions, MockSnapshot } from '../../mocks/index.ts'
 import { rawRequest, recordResponses, rejectionOf } from './raw-request.ts'
 import {
   A,
@@ -60,10 +60,7 @@ describe.each(transports)('through $name', (transport) => {
    * Runs `body` against a fresh mock through the same transport, after closing `h` (two MSW servers cannot
    * intercept at once), and reopens `h` afterwards so afterEach can close it.
    */
-  const withAnother = async <T>(
-    options: CreateCleanRoomsMockOptions,
-    body: (other: Harness) => Promise<T>,
-  ) => {
+  const withAnother = async <T>(options: CleanRoomsMockOptions, body: (other: Harness) => Promise<T>) => {
     await h.close()
     const other = await transport.start({ clock: () => T0, ...options })
     try {

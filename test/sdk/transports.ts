@@ -2,11 +2,7 @@
 import { CleanRoomsClient, type CleanRoomsClientConfig } from '@aws-sdk/client-cleanrooms'
 import { setupServer } from 'msw/node'
 
-import {
-  type CleanRoomsMock,
-  type CreateCleanRoomsMockOptions,
-  createCleanRoomsMock,
-} from '../../mocks/index.ts'
+import { type CleanRoomsMock, type CleanRoomsMockOptions, createCleanRoomsMock } from '../../mocks/index.ts'
 import { startServer } from '../../mocks/server.ts'
 
 /** A mock reached through one transport, and SDK clients wired to it. */
@@ -28,7 +24,7 @@ export interface Harness {
 
 export interface Transport {
   name: string
-  start(options?: CreateCleanRoomsMockOptions): Promise<Harness>
+  start(options?: CleanRoomsMockOptions): Promise<Harness>
 }
 
 function clientFactory(base: Partial<CleanRoomsClientConfig>) {

@@ -1,7 +1,7 @@
 /** serve: the accounts file (access keys, accounts, secrets) and its error messages. */
 import { describe, expect, it } from 'vitest'
 
-import { parseAccounts } from '../../mocks/accounts-file.ts'
+import { parseAccounts } from '../../mocks/server/accounts-file.ts'
 
 describe('accounts file', () => {
   it('maps access keys to accounts and keeps the secrets apart', () => {

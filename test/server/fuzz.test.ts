@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createCleanRoomsMock } from '../../mocks/index.ts'
 import { profileFor, snapshotModelOf } from '../../mocks/profiles.ts'
+import { openStateStore } from '../../mocks/server/state-file.ts'
 import { type MockServer, startServer } from '../../mocks/server.ts'
-import { openStateStore } from '../../mocks/state-file.ts'
 import { assertValidState } from '../../mocks/validation/snapshot.ts'
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3_000)

@@ -1,11 +1,11 @@
 /** R-ID-4: opt-in SigV4 signature checking, unit by unit. */
 import { Sha256 } from '@aws-crypto/sha256-js'
-import { SignatureV4 } from '@smithy/signature-v4'
+import { SignatureV4, SignatureV4Base } from '@smithy/signature-v4'
 import type { HttpRequest } from '@smithy/types'
 import { describe, expect, it } from 'vitest'
 
 import { ProtocolError } from '../../mocks/protocol/protocol-errors.ts'
-import { createSignatureCheck } from '../../mocks/protocol/signature-check.ts'
+import { canonicalPath, createSignatureCheck } from '../../mocks/protocol/signature-check.ts'
 import type { WireRequest } from '../../mocks/protocol/wire.ts'
 
 const SIGNED_AT = Date.UTC(2026, 0, 15, 12, 0, 0)
@@ -193,5 +193,41 @@ describe('signature check (R-ID-4)', () => {
       )
       expect(error.message).toContain("'x-custom' is named in SignedHeaders but was not sent")
     })
+  })
+})
+
+describe('canonical path (decision 0013)', () => {
+  /** The library's own rule, reached through its protected method here only, to catch a change in a new version. */
+  class LibraryPath extends SignatureV4Base {
+    constructor() {
+      super({
+        service: 'cleanrooms',
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        sha256: Sha256,
+      })
+    }
+    of(path: string): string {
+      // A private member in the typings: cast, in this test only.
+      return (this as unknown as { getCanonicalPath(request: { path: string }): string }).getCanonicalPath({
+        path,
+      })
+    }
+  }
+  const library = new LibraryPath()
+
+  it.each([
+    '/memberships',
+    '/collaborations/11111111-2222-3333-4444-555555555555/memberships',
+    '/memberships/a%2Fb/',
+    '/x/./y/../z',
+    '//double//slash/',
+    "/quote's(paren)*star!",
+    '/space%20and%25percent',
+    '/unicode/%C3%A9t%C3%A9',
+    '/',
+    '',
+  ])('R-ID-4: the canonical path of %j is the one @smithy/signature-v4 signs', (path) => {
+    expect(canonicalPath(path)).toBe(library.of(path))
   })
 })

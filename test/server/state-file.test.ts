@@ -3,9 +3,8 @@ import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-
+import { openStateStore, StateFileError, type StateStore } from '../../mocks/server/state-file.ts'
 import { startServer } from '../../mocks/server.ts'
-import { openStateStore, StateFileError, type StateStore } from '../../mocks/state-file.ts'
 
 let dir: string
 beforeEach(async () => {

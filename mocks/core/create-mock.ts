@@ -1,4 +1,10 @@
-/** Public entry (core): a stateful Clean Rooms mock, with the wire core and the in-process SDK handler. */
+/**
+ * Core (internal): the stateful Clean Rooms mock behind `createCleanRoomsMock` (mocks/index.ts), with the wire
+ * core and the in-process SDK handler. Not an entry: users get it through `createCleanRoomsMock`.
+ * Imports (enforced by biome.json, test/architecture/layers.test.ts): mocks/core imports the domain,
+ * protocol, validation, internal and generated code and the in-process handler (mocks/smithy.ts); no node:*,
+ * no msw, no server, no other entry, nothing of generator/ or contracts/.
+ */
 import {
   createDomainService,
   createStore,
@@ -8,26 +14,22 @@ import {
   type SeededCollaboration,
   type StateWrite,
   seedCollaboration,
-} from './domain/index.ts'
-import {
-  AccessDeniedException,
-  InternalServerException,
-  ServiceQuotaExceededException,
-  ThrottlingException,
-} from './generated/errors.ts'
-import type { OperationName } from './generated/operations.ts'
-import { createRandom, uuidFrom } from './internal/random.ts'
-import { DEFAULT_MODEL, type ModelName, profileFor, snapshotModelOf } from './profiles.ts'
-import { toFetchResponse, toWireRequest } from './protocol/fetch.ts'
-import { type CleanRoomsService, handleRequest, type ProtocolOptions } from './protocol/handle-request.ts'
-import { createSignatureCheck } from './protocol/signature-check.ts'
-import type { WireRequest, WireResponse } from './protocol/wire.ts'
-import { type SampleOptions, type SampleResult, sampleMock } from './sample/sample-mock.ts'
-import { createRequestHandler, type MockRequestHandler } from './smithy.ts'
-import { assertValidState } from './validation/snapshot.ts'
+} from '../domain/index.ts'
+import { createRandom, uuidFrom } from '../internal/random.ts'
+import { DEFAULT_MODEL, type ModelName, profileFor, snapshotModelOf } from '../profiles.ts'
+import { toFetchResponse, toWireRequest } from '../protocol/fetch.ts'
+import { handleRequest, type ProtocolOptions } from '../protocol/handle-request.ts'
+import { createSignatureCheck } from '../protocol/signature-check.ts'
+import type { WireRequest, WireResponse } from '../protocol/wire.ts'
+import { type SampleOptions, type SampleResult, sampleMock } from '../sample/sample-mock.ts'
+import { createRequestHandler, type MockRequestHandler } from '../smithy.ts'
+import { assertValidState } from '../validation/snapshot.ts'
+import { createFaultQueue, type FaultSpec } from './fault-queue.ts'
+
+export type { FaultSpec }
 
 /** Options of {@link createCleanRoomsMock}. Every one has a default that suits a unit test. */
-export interface CleanRoomsMockOptions {
+export interface MockCoreOptions {
   /**
    * The service as it was at one AWS model date (RULES.md R-MODEL-1): `'2023-11-14'` (the seed's service:
    * `queryCompute` is the only payment category), `'2026-04-17'` (the default, what SDK 3.1048.0 speaks) or
@@ -75,30 +77,8 @@ export type StateChange = { kind: 'write'; writes: StateWrite[] } | { kind: 'rep
  */
 export type MockSnapshot = DomainState & { model?: ModelName }
 
-/** A fault to inject into the next matching calls (R-STATE-3). */
-export interface FaultSpec {
-  /**
-   * Which operation fails; when absent, the next call of any operation whose model declares `error`
-   * (ServiceQuotaExceededException only hits CreateCollaboration and CreateMembership).
-   */
-  operation?: OperationName
-  /** Only calls from this account; every caller when absent. */
-  accountId?: string
-  /**
-   * The error to answer with. AccessDeniedException (every operation declares it) is the only way to see
-   * one: the mock has no IAM policies to deny anything by itself.
-   */
-  error:
-    | 'ThrottlingException'
-    | 'InternalServerException'
-    | 'ServiceQuotaExceededException'
-    | 'AccessDeniedException'
-  /** How many calls fail before the fault is spent. Default 1. */
-  times?: number
-}
-
 /** The core of the mock: every way in (MSW, in-process handler, server) is built on this. */
-export interface CleanRoomsMockCore {
+export interface MockCore {
   /** The model profile this mock follows (R-MODEL-1). */
   readonly model: ModelName
   /** Handles one request synchronously: the whole protocol, no transport. */
@@ -160,8 +140,8 @@ export interface MockSeeding {
   sample(options: SampleOptions): SampleResult
 }
 
-/** Builds the core mock. See `mocks/index.ts` for the public entry with MSW handlers and seeding. */
-export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsMockCore {
+/** Builds the core mock. `createCleanRoomsMock` (mocks/index.ts), the one public factory, adds the MSW handlers. */
+export function createMockCore(options: MockCoreOptions = {}): MockCore {
   const profile = profileFor(options.model ?? DEFAULT_MODEL)
   const { operations } = profile.wire
   const snapshotModel = snapshotModelOf(profile)
@@ -187,7 +167,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
         Object.hasOwn(regionState.collaborations, id) || Object.hasOwn(regionState.memberships, id),
     )
   const listeners = new Set<(change: StateChange) => void>()
-  const faults: Array<Required<Pick<FaultSpec, 'error' | 'times'>> & FaultSpec> = []
+  const faults = createFaultQueue(operations)
   const changed = (kind: StateChange['kind']) => {
     // The written records are listed only when someone listens (the server's --state); always cleared.
     const writes = store.takeWrites(listeners.size > 0)
@@ -196,7 +176,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     for (const listener of listeners) listener(change)
   }
   const region = options.region ?? 'us-east-1'
-  const service: CleanRoomsService = createDomainService(store, deps)
+  const service = createDomainService(store, deps)
 
   const protocol: ProtocolOptions = {
     service,
@@ -209,23 +189,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     ...(options.secrets === undefined
       ? {}
       : { checkSignature: createSignatureCheck({ secrets: options.secrets }) }),
-    takeFault: (operation, caller) => {
-      // A fault only hits operations whose model declares its error (R-WIRE-2): a quota fault queued for
-      // "every operation" waits for CreateCollaboration or CreateMembership instead of turning a GetMembership
-      // into an undeclared error (which error-response.ts would report as a mock bug, 500).
-      const declared = operations[operation].errors
-      const index = faults.findIndex(
-        (fault) =>
-          (fault.operation === undefined || fault.operation === operation) &&
-          (fault.accountId === undefined || fault.accountId === caller.accountId) &&
-          declared.some((error) => error.name === fault.error),
-      )
-      const fault = faults[index]
-      if (!fault) return undefined
-      fault.times -= 1
-      if (fault.times <= 0) faults.splice(index, 1)
-      return toFaultError(fault.error)
-    },
+    takeFault: (operation, caller) => faults.take(operation, caller),
   }
 
   const handle = (request: WireRequest): WireResponse => {
@@ -241,7 +205,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
     requestHandler: createRequestHandler(handle),
     reset() {
       store.reset()
-      faults.length = 0
+      faults.clear()
       changed('replace')
     },
     snapshot: () => ({ ...store.snapshot(), model: profile.model }),
@@ -260,16 +224,7 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
       changed('replace')
     },
     injectFault(fault) {
-      assertFaultSpec(fault, operations)
-      if (
-        fault.operation !== undefined &&
-        !operations[fault.operation].errors.some((error) => error.name === fault.error)
-      ) {
-        throw new TypeError(
-          `injectFault: ${fault.operation} does not declare ${fault.error}, so it can never fail with it`,
-        )
-      }
-      faults.push({ ...fault, times: fault.times ?? 1 })
+      faults.push(fault)
     },
     onChange(listener) {
       listeners.add(listener)
@@ -292,52 +247,4 @@ export function createMockCore(options: CleanRoomsMockOptions = {}): CleanRoomsM
 
 function isMutating(request: WireRequest): boolean {
   return request.method !== 'GET' && request.method !== 'HEAD'
-}
-
-const FAULT_ERRORS: ReadonlySet<string> = new Set<FaultSpec['error']>([
-  'ThrottlingException',
-  'InternalServerException',
-  'ServiceQuotaExceededException',
-  'AccessDeniedException',
-])
-
-/** Checks a fault that may come from plain JavaScript or JSON (the server's POST /__mock/faults). */
-function assertFaultSpec(fault: FaultSpec, operations: Readonly<Record<string, unknown>>): void {
-  const spec = fault as unknown as Record<string, unknown>
-  if (typeof spec !== 'object' || spec === null) throw new TypeError('injectFault: a fault is an object')
-  if (typeof spec['error'] !== 'string' || !FAULT_ERRORS.has(spec['error'])) {
-    throw new TypeError(`injectFault: error must be one of ${[...FAULT_ERRORS].join(', ')}`)
-  }
-  const operation = spec['operation']
-  if (operation !== undefined && (typeof operation !== 'string' || !Object.hasOwn(operations, operation))) {
-    throw new TypeError(`injectFault: unknown operation ${String(operation)}`)
-  }
-  const accountId = spec['accountId']
-  if (accountId !== undefined && typeof accountId !== 'string') {
-    throw new TypeError('injectFault: accountId must be a string')
-  }
-  const times = spec['times']
-  if (times !== undefined && !(Number.isInteger(times) && (times as number) > 0)) {
-    throw new TypeError('injectFault: times must be a positive integer')
-  }
-}
-
-function toFaultError(name: FaultSpec['error']): Error {
-  switch (name) {
-    case 'ThrottlingException':
-      return new ThrottlingException({ message: 'Rate exceeded (injected fault)' })
-    case 'InternalServerException':
-      return new InternalServerException({ message: 'Internal failure (injected fault)' })
-    case 'ServiceQuotaExceededException':
-      return new ServiceQuotaExceededException({
-        message: 'Service quota exceeded (injected fault)',
-        quotaName: 'Injected quota',
-        quotaValue: 0,
-      })
-    case 'AccessDeniedException':
-      return new AccessDeniedException({
-        message: 'User is not authorized to perform this action (injected fault)',
-        reason: 'INSUFFICIENT_PERMISSIONS',
-      })
-  }
 }

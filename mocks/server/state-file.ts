@@ -3,14 +3,16 @@
  * change is acknowledged only once its journal line is fsynced, and its cost does not grow with the state
  * (decision 0008).
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { type FileHandle, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { type FileHandle, open, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-/** The state file exists but cannot be used, or is in use. The server must stop, and must not overwrite the file. */
-export class StateFileError extends Error {
-  override readonly name = 'StateFileError'
-}
+import { isRecord } from '../internal/is-record.ts'
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-file.ts'
+import { StateFileError } from './state-file-error.ts'
+import { acquireLock } from './state-lock.ts'
+
+export { StateFileError }
 
 /** One written record: its path in the snapshot and its new value (see `StateChange` of the mock). */
 export type StateWrite = readonly [path: readonly string[], value: unknown]
@@ -174,7 +176,7 @@ function defineOwn(node: Record<string, unknown>, key: string, value: unknown): 
 function parseLine(line: string): unknown {
   try {
     const value: unknown = JSON.parse(line)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
+    return isRecord(value) ? value : undefined
   } catch {
     return undefined
   }
@@ -329,104 +331,4 @@ function createStore(file: string, lockFile: string, loaded: Loaded, options: St
 /** Size of an empty journal (its header line). */
 function headerBytes(): number {
   return Buffer.byteLength(`${JSON.stringify({ journal: JOURNAL_VERSION, base: hash('') })}\n`)
-}
-
-/**
- * Takes `<file>.lock` (created exclusively, holding our pid). A lock whose process is gone (a `kill -9`) is
- * taken over; a live one refuses the start, naming its pid.
- */
-async function acquireLock(lockFile: string, file: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx', 0o600)
-      await handle.writeFile(`${process.pid}\n`)
-      await handle.close()
-      return
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new StateFileError(`cannot create lock file ${lockFile}: ${(error as Error).message}`)
-      }
-    }
-    const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim())
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
-      throw new StateFileError(
-        `state file ${file} is in use by another cleanrooms-mock server (pid ${pid}${pid === process.pid ? ', this process' : ''}; ` +
-          `lock file ${lockFile}); stop it, or give this one another --state file`,
-      )
-    }
-    // Left by a process that is gone (or half-written by one that was killed while creating it).
-    await rm(lockFile, { force: true })
-  }
-  throw new StateFileError(`cannot take lock file ${lockFile}: another process keeps creating it`)
-}
-
-/**
- * Writes `text` to `file` so that a reader (or a restart after a crash, `kill -9` included) sees either the
- * old content or the new one, never a mix: a temporary file in the same directory, fsync, rename over the
- * target, fsync of the directory so the rename itself survives a power cut.
- */
-async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file)
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w', 0o600)
-  try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } catch (error) {
-    await handle.close()
-    await rm(temp, { force: true })
-    throw error
-  }
-  await handle.close()
-  try {
-    await rename(temp, file)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
-  await syncDirectory(dir)
-}
-
-/**
- * Removes temporary files a killed writer left beside `file` (`.<name>.<pid>.<random>.tmp`), when that
- * process is gone. The state file itself is never touched.
- */
-export async function removeStaleTempFiles(file: string): Promise<void> {
-  const dir = path.dirname(file)
-  const prefix = `.${path.basename(file)}.`
-  let names: string[]
-  try {
-    names = await readdir(dir)
-  } catch {
-    return
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
-    const pid = Number(name.slice(prefix.length).split('.')[0])
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
-      await rm(path.join(dir, name), { force: true })
-    }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: FileHandle | undefined
-  try {
-    handle = await open(dir, 'r')
-    await handle.sync()
-  } catch {
-    // Some platforms (Windows) cannot open or fsync a directory; the rename is still atomic there.
-  } finally {
-    await handle?.close()
-  }
 }
