@@ -4,17 +4,20 @@
  * 2026-11-30 (mocks/generated/validators.ts, before the schema table), frozen so that `npm run bench` can
  * time the table interpreter against them in the same run. Not used by the mock.
  */
+import { isRecord } from '../../mocks/internal/is-record.ts'
 import {
   checkBoolean,
   checkMapKey,
   codePointLength,
-  isObject,
   optionalMember,
   report,
   requiredMember,
   run,
   type ValidationIssue,
 } from '../../mocks/validation/runtime.ts'
+
+// The runtime's isObject of that day, since merged into mocks/internal/is-record.ts (the same check).
+const isObject = isRecord
 
 const CollaborationIdentifierPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const KeyPrefixPattern = /^[\w!.=*/-]*$/

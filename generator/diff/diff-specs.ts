@@ -2,6 +2,7 @@
 
 import { WRITTEN_OUTPUT_MEMBERS } from '../../mocks/domain/written-members.ts'
 import type { JsonObject, JsonValue, OpenApiDocument } from '../import/to-open-api.ts'
+import { isJsonObject } from '../schema-ref.ts'
 import {
   type Breaking,
   classifyAdded,
@@ -209,17 +210,19 @@ function diffDocumentation(from: OpenApiDocument, to: OpenApiDocument): Document
 
 function ruleDocs(doc: OpenApiDocument): Record<string, string> {
   const docs = doc.info['x-rule-documentation']
-  return isObject(docs) ? (docs as Record<string, string>) : {}
+  return isJsonObject<JsonObject>(docs) ? (docs as Record<string, string>) : {}
 }
 
 function modelDate(doc: OpenApiDocument): string {
   const source = doc.info['x-source-model']
-  return isObject(source) && typeof source['modelDate'] === 'string' ? source['modelDate'] : 'an undated spec'
+  return isJsonObject<JsonObject>(source) && typeof source['modelDate'] === 'string'
+    ? source['modelDate']
+    : 'an undated spec'
 }
 
 function carriedUniqueItems(doc: OpenApiDocument): boolean {
   const source = doc.info['x-source-model']
-  return isObject(source) && source['uniqueItemsFrom'] !== undefined
+  return isJsonObject<JsonObject>(source) && source['uniqueItemsFrom'] !== undefined
 }
 
 const NO_BREAK: Breaking = { client: false, mock: false }
@@ -415,7 +418,7 @@ function operationsOf(doc: OpenApiDocument): Map<string, OperationView> {
     for (const [method, op] of Object.entries(item)) {
       const name = op['operationId']
       if (typeof name !== 'string') continue
-      const responses = isObject(op['responses']) ? Object.keys(op['responses']) : []
+      const responses = isJsonObject<JsonObject>(op['responses']) ? Object.keys(op['responses']) : []
       const view: OperationView = {
         method,
         uri,
@@ -444,7 +447,9 @@ function lastName(path: string): string {
 
 function sourceFormat(doc: OpenApiDocument): string | undefined {
   const source = doc.info['x-source-model']
-  return isObject(source) && typeof source['format'] === 'string' ? source['format'] : undefined
+  return isJsonObject<JsonObject>(source) && typeof source['format'] === 'string'
+    ? source['format']
+    : undefined
 }
 
 /** `a.b[].c` → `a.b[]`, `a{}` → `a`, `a` → ``. */
@@ -455,8 +460,4 @@ function parentOf(path: string): string {
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,5 +1,7 @@
 /** Diff layer: flattens an operation's input or output structure in a spec into member paths with types and constraints. */
+
 import { type JsonObject, type JsonValue, lengthKeywords } from '../import/to-open-api.ts'
+import { isJsonObject, SCHEMAS_PREFIX } from '../schema-ref.ts'
 
 /** What kind of value a member holds, read from its JSON Schema. */
 export type MemberKind =
@@ -46,8 +48,6 @@ export interface MemberInfo {
 /** Member paths in walk order (parents before children). */
 export type MemberMap = Map<string, MemberInfo>
 
-const SCHEMAS = '#/components/schemas/'
-
 /**
  * Walks `components.schemas[root]` (an operation's full input or output structure) down to the
  * leaves. A structure met again below itself is not walked again (recursive shapes).
@@ -67,11 +67,11 @@ function walkProperties(
   ancestors: string[],
   out: MemberMap,
 ): string[] {
-  const properties = isObject(object['properties']) ? object['properties'] : {}
+  const properties = isJsonObject<JsonObject>(object['properties']) ? object['properties'] : {}
   const required = new Set(Array.isArray(object['required']) ? object['required'] : [])
   const paths: string[] = []
   for (const [key, schema] of Object.entries(properties)) {
-    if (!isObject(schema)) continue
+    if (!isJsonObject<JsonObject>(schema)) continue
     const path = prefix === '' ? key : `${prefix}.${key}`
     const location = schema['x-location']
     const extra: { location?: 'label' | 'query' } =
@@ -120,15 +120,15 @@ function walk(
       info.children = walkProperties(schemas, keywords, path, below, out)
       return
     case 'list':
-      if (isObject(keywords['items'])) {
+      if (isJsonObject<JsonObject>(keywords['items'])) {
         walk(schemas, keywords['items'], `${path}[]`, true, below, out)
         info.children = [`${path}[]`]
       }
       return
     case 'map':
-      if (isObject(keywords['propertyNames']))
+      if (isJsonObject<JsonObject>(keywords['propertyNames']))
         walk(schemas, keywords['propertyNames'], `${path}{key}`, true, below, out)
-      if (isObject(keywords['additionalProperties']))
+      if (isJsonObject<JsonObject>(keywords['additionalProperties']))
         walk(schemas, keywords['additionalProperties'], `${path}{}`, true, below, out)
       info.children = [`${path}{key}`, `${path}{}`].filter((p) => out.has(p))
       return
@@ -150,11 +150,11 @@ function resolve(
   const pointer =
     typeof $ref === 'string'
       ? $ref
-      : isObject(first) && typeof first['$ref'] === 'string'
+      : isJsonObject<JsonObject>(first) && typeof first['$ref'] === 'string'
         ? first['$ref']
         : undefined
   if (pointer === undefined) return { keywords: own }
-  const name = pointer.startsWith(SCHEMAS) ? pointer.slice(SCHEMAS.length) : pointer
+  const name = pointer.startsWith(SCHEMAS_PREFIX) ? pointer.slice(SCHEMAS_PREFIX.length) : pointer
   const target = schemas[name]
   if (!target) throw new Error(`the spec refers to ${pointer}, which it does not define`)
   return { name, keywords: { ...target, ...own } }
@@ -191,12 +191,12 @@ function typeText(schemas: Record<string, JsonObject>, schema: JsonObject): stri
     case 'enum':
       return name ?? 'enum'
     case 'list':
-      return `${isObject(keywords['items']) ? typeText(schemas, keywords['items']) : 'unknown'}[]`
+      return `${isJsonObject<JsonObject>(keywords['items']) ? typeText(schemas, keywords['items']) : 'unknown'}[]`
     case 'map': {
-      const key = isObject(keywords['propertyNames'])
+      const key = isJsonObject<JsonObject>(keywords['propertyNames'])
         ? typeText(schemas, keywords['propertyNames'])
         : 'string'
-      const value = isObject(keywords['additionalProperties'])
+      const value = isJsonObject<JsonObject>(keywords['additionalProperties'])
         ? typeText(schemas, keywords['additionalProperties'])
         : 'unknown'
       return `Record<${key}, ${value}>`
@@ -225,8 +225,4 @@ function constraintsOf(kind: MemberKind, k: JsonObject): MemberConstraints {
 
 function numberOr<T>(value: JsonValue | undefined, fallback: T): number | T {
   return typeof value === 'number' ? value : fallback
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -7,9 +7,9 @@
 import { shapePlansOf } from '../../contracts/builders/shape-plan.ts'
 import type { SchemaNode, SchemaTable, Target } from '../../mocks/schema/table.ts'
 import type { JsonSchema, SpecIR } from '../ir.ts'
+import { refName, schemaPath } from '../schema-ref.ts'
 import { GENERATED_HEADER } from './header.ts'
 import { toLiteral } from './literal.ts'
-import { SCHEMAS_PREFIX, schemaPath } from './schema-ref.ts'
 
 /** Keywords the table can hold; anything else (but `x-` extensions and annotations) stops generation. */
 const KNOWN_KEYWORDS = new Set([
@@ -228,13 +228,6 @@ class TableBuilder {
         throw new Error(`${path}: keyword ${key} is not supported by the generator`)
     }
   }
-}
-
-/** The schema name a `$ref` points at, or an error at `path`. */
-function refName(ref: string, path: string): string {
-  if (!ref.startsWith(SCHEMAS_PREFIX))
-    throw new Error(`${path}: $ref ${ref} is not generated; only ${SCHEMAS_PREFIX}<name> is`)
-  return ref.slice(SCHEMAS_PREFIX.length)
 }
 
 /** The shape a schema only points at (`$ref`, or `allOf: [{$ref}]`, with annotations at most). */

@@ -1,4 +1,5 @@
 /** Importer layer: Smithy JSON AST front end, normalising the model into a `ServiceModel`. */
+import { isJsonObject } from '../schema-ref.ts'
 import type {
   Constraints,
   MemberLocation,
@@ -142,7 +143,7 @@ export function smithyToServiceModel(ast: SmithyAst, operations: readonly string
     if (id === undefined) throw new Error(`operation ${name} is not bound to service ${serviceId}`)
     const op = mustShape(shapes, id)
     const http = op.traits?.[T.http]
-    const { method, uri, code } = isRecord(http) ? http : {}
+    const { method, uri, code } = isJsonObject(http) ? http : {}
     if (typeof method !== 'string' || typeof uri !== 'string')
       throw new Error(`operation ${name} has no @http trait`)
     const model: OperationModel = {
@@ -160,7 +161,7 @@ export function smithyToServiceModel(ast: SmithyAst, operations: readonly string
   }
 
   const awsService = service.traits?.[T.awsService]
-  const { sdkId } = isRecord(awsService) ? awsService : {}
+  const { sdkId } = isJsonObject(awsService) ? awsService : {}
   return {
     format: 'smithy',
     service: typeof sdkId === 'string' ? sdkId : localNameOf(serviceId, serviceId),
@@ -255,7 +256,7 @@ function toShapeModel(shapes: Record<string, SmithyShape>, id: string): ShapeMod
       const oldEnum = traits[T.enum]
       if (Array.isArray(oldEnum)) {
         const values = oldEnum.map((e: unknown) => {
-          const { value } = isRecord(e) ? e : {}
+          const { value } = isJsonObject(e) ? e : {}
           if (typeof value !== 'string') throw new Error(`${id}: malformed @enum trait`)
           return value
         })
@@ -323,7 +324,7 @@ function readConstraints(traits: SmithyTraits): Constraints {
 }
 
 function readBounds(value: unknown): { min?: number; max?: number } | undefined {
-  if (!isRecord(value)) return undefined
+  if (!isJsonObject(value)) return undefined
   const out: { min?: number; max?: number } = {}
   const { min, max } = value
   if (typeof min === 'number') out.min = min
@@ -333,7 +334,7 @@ function readBounds(value: unknown): { min?: number; max?: number } | undefined 
 
 function readPagination(value: unknown): Pagination {
   const out: Pagination = {}
-  if (!isRecord(value)) return out
+  if (!isJsonObject(value)) return out
   for (const key of ['inputToken', 'outputToken', 'pageSize', 'items'] as const) {
     const v = value[key]
     if (typeof v === 'string') out[key] = v
@@ -381,8 +382,4 @@ function mustShape(shapes: Record<string, SmithyShape>, id: string): SmithyShape
 function mustMember(member: SmithyMember | undefined, id: string, which: string): SmithyMember {
   if (!member) throw new Error(`${id} has no ${which}`)
   return member
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,4 +1,5 @@
 /** Importer layer: turns a `ServiceModel` into the OpenAPI 3.1 spec described in docs/decisions/0001. */
+import { SCHEMAS_PREFIX } from '../schema-ref.ts'
 import type {
   Constraints,
   MemberModel,
@@ -31,7 +32,6 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, JsonObject>; responses: Record<string, JsonObject> }
 }
 
-const SCHEMAS = '#/components/schemas/'
 const RESPONSES = '#/components/responses/'
 /** The order OpenAPI lists methods in a path item; keeps `paths` stable. */
 const METHOD_ORDER = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
@@ -111,7 +111,7 @@ function operationObject(op: OperationModel, model: ServiceModel, builder: Schem
   const body = input?.members.filter((m) => m.location === 'body') ?? []
   const requestBody: JsonObject = {
     ...(body.some((m) => m.required) ? { required: true } : {}),
-    content: { 'application/json': { schema: { $ref: `${SCHEMAS}${op.name}RequestContent` } } },
+    content: { 'application/json': { schema: { $ref: `${SCHEMAS_PREFIX}${op.name}RequestContent` } } },
   }
 
   const responses: JsonObject = {
@@ -119,7 +119,11 @@ function operationObject(op: OperationModel, model: ServiceModel, builder: Schem
       description: `${op.name} succeeded`,
       ...(op.output === undefined
         ? {}
-        : { content: { 'application/json': { schema: { $ref: `${SCHEMAS}${op.name}ResponseContent` } } } }),
+        : {
+            content: {
+              'application/json': { schema: { $ref: `${SCHEMAS_PREFIX}${op.name}ResponseContent` } },
+            },
+          }),
     },
   }
   const byStatus = new Map<number, string[]>()
@@ -159,7 +163,7 @@ function paginationObject(paginated: Pagination): JsonObject {
 
 /** An error response: the error's name in `x-amzn-errortype` and its structure as the body. */
 function errorResponse(names: string[]): JsonObject {
-  const refs = names.map((n) => ({ $ref: `${SCHEMAS}${n}` }))
+  const refs = names.map((n) => ({ $ref: `${SCHEMAS_PREFIX}${n}` }))
   const [single] = refs
   return {
     description: names.join(' | '),
@@ -272,7 +276,7 @@ class SchemaBuilder {
     if (!shape) throw new Error(`shape ${ref.target} is not in the model`)
     const extra = constraintKeywords(kindOf(shape), ref.constraints)
     if (shape.prelude) return { ...this.shapeSchema(shape), ...extra }
-    const pointer = { $ref: `${SCHEMAS}${shape.name}` }
+    const pointer = { $ref: `${SCHEMAS_PREFIX}${shape.name}` }
     return Object.keys(extra).length === 0 ? pointer : { allOf: [pointer], ...extra }
   }
 }

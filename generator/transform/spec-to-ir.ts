@@ -2,6 +2,7 @@
 
 import type { ErrorIR, HttpMethod, JsonSchema, OperationIR, QueryBinding, SourceIR, SpecIR } from '../ir.ts'
 import type { OpenApiDocument, OpenApiOperation } from '../load.ts'
+import { refName } from '../schema-ref.ts'
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete'])
 
@@ -81,13 +82,6 @@ export function transformOperationObject(
   const paginated = operation['x-paginated']
   if (paginated) ir.paginated = { ...paginated }
   return ir
-}
-
-/** `#/components/schemas/Foo` → `Foo`. */
-export function refName(ref: string | undefined): string {
-  const prefix = '#/components/schemas/'
-  if (!ref?.startsWith(prefix)) throw new Error(`expected a component schema $ref, got ${String(ref)}`)
-  return ref.slice(prefix.length)
 }
 
 function scalarType(schemas: Record<string, JsonSchema>, name: string): QueryBinding['type'] {

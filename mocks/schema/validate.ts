@@ -3,13 +3,13 @@
  * node, once, when the profile loads; a validation then walks the closures with the path buffer and the AWS
  * wording of mocks/validation/runtime.ts. May import ./table.ts and mocks/validation/runtime.ts only.
  */
+import { isRecord } from '../internal/is-record.ts'
 import {
   type Check,
   checkBoolean,
   checkMapKey,
   codePointLength,
   hasDuplicates,
-  isObject,
   optionalMember,
   report,
   requiredMember,
@@ -86,7 +86,7 @@ function compileNode(node: SchemaNode, checkOf: (target: Target) => Check): Chec
         check: checkOf(target),
       }))
       return (value, issues) => {
-        if (!isObject(value)) return report(issues, 'type', 'Member must be of type object')
+        if (!isRecord(value)) return report(issues, 'type', 'Member must be of type object')
         for (let index = 0; index < members.length; index++) {
           const member = members[index] as MemberCheck
           if (member.required) requiredMember(value[member.name], member.name, member.check, issues)
@@ -101,7 +101,7 @@ function compileNode(node: SchemaNode, checkOf: (target: Target) => Check): Chec
         check: checkOf(target),
       }))
       return (value, issues) => {
-        if (!isObject(value)) return report(issues, 'type', 'Member must be of type object')
+        if (!isRecord(value)) return report(issues, 'type', 'Member must be of type object')
         let set = 0
         for (const member of members) if (value[member.name] != null) set++
         if (set !== 1) report(issues, 'constraint', 'Member must have exactly one member set')
@@ -124,7 +124,7 @@ function compileNode(node: SchemaNode, checkOf: (target: Target) => Check): Chec
       const keyCheck = node.key === undefined ? undefined : checkOf(node.key)
       const size = sizeCheck(node.minProperties, node.maxProperties)
       return (value, issues) => {
-        if (!isObject(value)) return report(issues, 'type', 'Member must be of type map')
+        if (!isRecord(value)) return report(issues, 'type', 'Member must be of type map')
         let count = 0
         for (const key in value) {
           if (!Object.hasOwn(value, key)) continue

@@ -82,11 +82,6 @@ export function checkMapKey(key: string, check: Check, issues: ValidationIssue[]
   )
 }
 
-/** A JSON object (a structure, union or map on the wire): not null, not an array. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** Length as Smithy's @length counts it: Unicode code points, a surrogate pair being one. */
 export function codePointLength(text: string): number {
   let length = text.length
