@@ -80,7 +80,9 @@ function spawnServe(args: string[], env: Record<string, string> = {}): Promise<S
 }
 
 /** Runs serve and expects it to stop by itself; returns its exit code and output. */
-async function runServeToExit(args: string[]): Promise<{ code: number | null; output: string }> {
+async function runServeToExit(
+  args: string[],
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   const child = serveProcess(args)
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => {
@@ -89,8 +91,10 @@ async function runServeToExit(args: string[]): Promise<{ code: number | null; ou
   child.stderr.on('data', (chunk: Buffer) => {
     output += chunk.toString()
   })
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  return { code, output }
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal])),
+  )
+  return { code, signal, output }
 }
 
 function client(url: string, accessKeyId = ALICE, secretAccessKey = 'secret'): CleanRoomsClient {
@@ -242,7 +246,7 @@ describe('cleanrooms-mock serve (child process)', () => {
     const state = path.join(dir, 'shared.json')
     const first = await spawnServe(['--state', state])
     const second = await runServeToExit(['--state', state])
-    expect(second.code).toBe(1)
+    expect(second.code, `exit signal ${second.signal}, output:\n${second.output}`).toBe(1)
     expect(second.output).toContain(`in use by another cleanrooms-mock server (pid ${first.child.pid}`)
     // The first one is untouched and still serves.
     expect((await fetch(`${first.url}/__mock/health`)).status).toBe(200)
