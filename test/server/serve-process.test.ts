@@ -245,7 +245,11 @@ describe('cleanrooms-mock serve (child process)', () => {
   it("refuses a second server on the same state file, naming the first one's pid", async () => {
     const state = path.join(dir, 'shared.json')
     const first = await spawnServe(['--state', state])
-    const second = await runServeToExit(['--state', state])
+    let second = await runServeToExit(['--state', state])
+    // Once in 26 full runs under load the second process ended by a signal within a second (output not kept);
+    // nothing in the server sends one, and a process ended from outside proves nothing about the lock, so it
+    // gets one more start. Its signal and output are in the message if it happens again.
+    if (second.signal !== null) second = await runServeToExit(['--state', state])
     expect(second.code, `exit signal ${second.signal}, output:\n${second.output}`).toBe(1)
     expect(second.output).toContain(`in use by another cleanrooms-mock server (pid ${first.child.pid}`)
     // The first one is untouched and still serves.
